@@ -1,0 +1,152 @@
+package io.github.opsbaseline.alerting;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.opsbaseline.core.ResourceNames;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.chatbot.LoggingLevel;
+import software.amazon.awscdk.services.chatbot.SlackChannelConfiguration;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.sns.SubscriptionProtocol;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.amazon.awscdk.services.sns.subscriptions.SmsSubscription;
+import software.amazon.awscdk.services.sns.subscriptions.UrlSubscription;
+import software.amazon.awscdk.services.sns.subscriptions.UrlSubscriptionProps;
+import software.constructs.Construct;
+
+/**
+ * One SNS topic per severity, encrypted with a customer-managed key that CloudWatch alarms,
+ * EventBridge rules, AWS Budgets, Cost Anomaly Detection and AWS Backup may use, with each
+ * severity's email, SMS, HTTPS (PagerDuty, webhooks) and Slack (AWS Chatbot) subscriptions.
+ */
+public class AlertTopics extends Construct implements IAlertTopics {
+
+    /** AWS services that publish the baseline's alerts; each needs the key and the topic. */
+    static final List<String> PUBLISHERS = List.of(
+            "cloudwatch.amazonaws.com", "events.amazonaws.com", "budgets.amazonaws.com",
+            "costalerts.amazonaws.com", "backup.amazonaws.com");
+
+    private final Key key;
+    private final Map<Severity, Topic> topics = new EnumMap<>(Severity.class);
+
+    public AlertTopics(Construct scope, String id, AlertTopicsProps props) {
+        super(scope, id);
+        ResourceNames names = props.names();
+        key = Key.Builder.create(this, "Key")
+                .description("Encrypts the " + names.prefix() + " alert topics")
+                .enableKeyRotation(true)
+                .alias("alias/" + names.name("alerts"))
+                .removalPolicy(props.removalPolicy())
+                .build();
+        key.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("AllowAlertPublishers")
+                .effect(Effect.ALLOW)
+                .principals(PUBLISHERS.stream().map(p -> (software.amazon.awscdk.services.iam.IPrincipal) new ServicePrincipal(p)).toList())
+                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
+                .resources(List.of("*"))
+                .build());
+
+        for (Severity severity : Severity.values()) {
+            Topic topic = Topic.Builder.create(this, capitalized(severity))
+                    .topicName(names.name("alerts", severity.id()))
+                    .displayName(names.prefix() + " " + severity.id() + " alerts")
+                    .masterKey(key)
+                    .enforceSsl(true)
+                    .build();
+            topic.addToResourcePolicy(PolicyStatement.Builder.create()
+                    .sid("AllowAlertPublishers")
+                    .effect(Effect.ALLOW)
+                    .principals(PUBLISHERS.stream().map(p -> (software.amazon.awscdk.services.iam.IPrincipal) new ServicePrincipal(p)).toList())
+                    .actions(List.of("sns:Publish"))
+                    .resources(List.of(topic.getTopicArn()))
+                    .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", software.amazon.awscdk.Stack.of(this).getAccount())))
+                    .build());
+            subscribe(topic, props.channels().get(severity));
+            topics.put(severity, topic);
+        }
+        addSlack(names, props.channels());
+    }
+
+    private static void subscribe(Topic topic, AlertChannels channels) {
+        channels.emails().forEach(email -> topic.addSubscription(new EmailSubscription(email)));
+        channels.smsNumbers().forEach(number -> topic.addSubscription(new SmsSubscription(number)));
+        channels.httpsEndpoints().forEach(url -> topic.addSubscription(new UrlSubscription(url,
+                UrlSubscriptionProps.builder().protocol(SubscriptionProtocol.HTTPS).build())));
+    }
+
+    /** One Chatbot channel configuration per Slack channel, subscribed to every severity routed to it. */
+    private void addSlack(ResourceNames names, Map<Severity, AlertChannels> channels) {
+        Map<AlertChannels.SlackTarget, List<ITopic>> bySlack = new LinkedHashMap<>();
+        for (Severity severity : Severity.values()) {
+            for (AlertChannels.SlackTarget slack : channels.get(severity).slackChannels()) {
+                bySlack.computeIfAbsent(slack, s -> new ArrayList<>()).add(topics.get(severity));
+            }
+        }
+        if (bySlack.isEmpty()) {
+            return;
+        }
+        // Chatbot only posts notifications and renders alarm charts: it needs to read alarms and
+        // metrics, nothing else, so the role and the channel guardrail allow exactly that.
+        PolicyStatement readAlarms = PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .actions(List.of("cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData", "cloudwatch:GetMetricWidgetImage"))
+                .resources(List.of("*"))
+                .build();
+        ManagedPolicy guardrail = ManagedPolicy.Builder.create(this, "ChatbotGuardrail")
+                .description("Limits what " + names.prefix() + " Slack channels can do: read alarms and metrics")
+                .statements(List.of(readAlarms))
+                .build();
+        Role role = Role.Builder.create(this, "ChatbotRole")
+                .assumedBy(new ServicePrincipal("chatbot.amazonaws.com"))
+                .description("Lets AWS Chatbot render " + names.prefix() + " alarm notifications in Slack")
+                .managedPolicies(List.of(guardrail))
+                .maxSessionDuration(Duration.hours(1))
+                .build();
+        List<NagPackSuppression> readOnlyWildcard = List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("cloudwatch:DescribeAlarms, GetMetricData and GetMetricWidgetImage support no resource-level"
+                        + " permissions; the statement is read-only and lists exact actions")
+                .appliesTo(List.of("Resource::*"))
+                .build());
+        NagSuppressions.addResourceSuppressions(guardrail, readOnlyWildcard);
+        for (Map.Entry<AlertChannels.SlackTarget, List<ITopic>> e : bySlack.entrySet()) {
+            AlertChannels.SlackTarget slack = e.getKey();
+            SlackChannelConfiguration.Builder.create(this, "Slack" + slack.workspaceId() + slack.channelId())
+                    .slackChannelConfigurationName(names.name("alerts", slack.channelId()))
+                    .slackWorkspaceId(slack.workspaceId())
+                    .slackChannelId(slack.channelId())
+                    .notificationTopics(e.getValue())
+                    .role(role)
+                    .guardrailPolicies(List.of(guardrail))
+                    .loggingLevel(LoggingLevel.ERROR)
+                    .build();
+        }
+    }
+
+    @Override
+    public ITopic topic(Severity severity) {
+        return topics.get(severity);
+    }
+
+    /** The customer-managed key the topics are encrypted with. */
+    public Key key() {
+        return key;
+    }
+
+    private static String capitalized(Severity severity) {
+        String id = severity.id();
+        return Character.toUpperCase(id.charAt(0)) + id.substring(1);
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.opsbaseline.alerting;
+
+import io.github.opsbaseline.core.ResourceNames;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awscdk.RemovalPolicy;
+
+/**
+ * Props of {@link AlertTopics}.
+ *
+ * @param names naming scheme; topics are named {@code <project>-<env>-alerts-<severity>}; required
+ * @param channels where each severity goes; default none for every severity
+ * @param removalPolicy what happens to the topics' KMS key on stack deletion; default RETAIN
+ */
+public record AlertTopicsProps(ResourceNames names, Map<Severity, AlertChannels> channels, RemovalPolicy removalPolicy) {
+
+    public AlertTopicsProps {
+        Objects.requireNonNull(names, "names");
+        EnumMap<Severity, AlertChannels> all = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            all.put(s, channels != null && channels.containsKey(s) ? channels.get(s) : AlertChannels.none());
+        }
+        channels = java.util.Collections.unmodifiableMap(all);
+        removalPolicy = removalPolicy == null ? RemovalPolicy.RETAIN : removalPolicy;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private ResourceNames names;
+        private final Map<Severity, AlertChannels> channels = new EnumMap<>(Severity.class);
+        private RemovalPolicy removalPolicy;
+
+        public Builder names(ResourceNames names) {
+            this.names = names;
+            return this;
+        }
+
+        public Builder channels(Severity severity, AlertChannels channels) {
+            this.channels.put(severity, channels);
+            return this;
+        }
+
+        public Builder removalPolicy(RemovalPolicy removalPolicy) {
+            this.removalPolicy = removalPolicy;
+            return this;
+        }
+
+        public AlertTopicsProps build() {
+            return new AlertTopicsProps(names, channels, removalPolicy);
+        }
+    }
+}

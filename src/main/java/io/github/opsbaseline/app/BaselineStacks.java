@@ -1,0 +1,59 @@
+package io.github.opsbaseline.app;
+
+import io.github.opsbaseline.backup.BackupStack;
+import io.github.opsbaseline.backup.BackupStackProps;
+import io.github.opsbaseline.compliance.BaselineTags;
+import io.github.opsbaseline.compliance.CompliancePacks;
+import io.github.opsbaseline.config.EnvironmentConfig;
+import io.github.opsbaseline.core.ResourceNames;
+import io.github.opsbaseline.monitoring.MonitoringStack;
+import io.github.opsbaseline.monitoring.MonitoringStackProps;
+import io.github.opsbaseline.security.SecurityStack;
+import io.github.opsbaseline.security.SecurityStackProps;
+import java.util.List;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.constructs.Construct;
+
+/**
+ * The stacks of one environment, built from its file: monitoring (which owns the alert topics),
+ * security and backup, tagged and checked by the environment's compliance packs.
+ */
+public record BaselineStacks(MonitoringStack monitoring, SecurityStack security, BackupStack backup) {
+
+    /** Builds the environment's stacks under {@code scope} (normally the {@code App}). */
+    public static BaselineStacks create(Construct scope, EnvironmentConfig config) {
+        ResourceNames names = config.names();
+        MonitoringStack monitoring = new MonitoringStack(scope, names.name("monitoring"),
+                MonitoringStackProps.fromConfig(config, stackProps(config, "monitoring",
+                        "Alarms, dashboards, log analytics and alert topics")));
+        SecurityStack security = new SecurityStack(scope, names.name("security"),
+                SecurityStackProps.fromConfig(config, stackProps(config, "security",
+                        "Web firewall, threat detection, audit trail and compliance rules"), monitoring.alertTopics()));
+        BackupStack backup = new BackupStack(scope, names.name("backup"),
+                BackupStackProps.fromConfig(config, stackProps(config, "backup",
+                        "Backup plans, vaults, restore tests and disaster-recovery checks"), monitoring.alertTopics()));
+        BaselineStacks stacks = new BaselineStacks(monitoring, security, backup);
+        for (Stack stack : stacks.all()) {
+            BaselineTags.apply(stack, BaselineTags.of(config));
+            CompliancePacks.apply(stack, config.compliance());
+        }
+        return stacks;
+    }
+
+    public List<Stack> all() {
+        return List.of(monitoring, security, backup);
+    }
+
+    private static StackProps stackProps(EnvironmentConfig config, String part, String what) {
+        StackProps.Builder props = StackProps.builder()
+                .stackName(config.names().name(part))
+                .description(what + " of " + config.names().prefix() + " (ops-baseline)")
+                .terminationProtection(config.removalPolicy() == io.github.opsbaseline.config.RemovalChoice.RETAIN);
+        if (config.account() != null || config.region() != null) {
+            props.env(Environment.builder().account(config.account()).region(config.region()).build());
+        }
+        return props.build();
+    }
+}

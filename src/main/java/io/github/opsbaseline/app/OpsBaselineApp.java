@@ -1,0 +1,78 @@
+package io.github.opsbaseline.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.opsbaseline.config.ConfigException;
+import io.github.opsbaseline.config.ConfigLoader;
+import io.github.opsbaseline.config.EnvironmentConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import software.amazon.awscdk.App;
+
+/**
+ * The CDK app: {@code -c env=<name>} (default {@code dev}) or {@code -c env=all} picks the
+ * environment files of {@code stacks-config/}; each becomes its stacks.
+ *
+ * <p>The configuration is loaded and validated before the CDK starts, so a bad file costs no jsii
+ * start-up and writes nothing: the problems go to stderr, one line each, and the exit code is 1.
+ */
+public final class OpsBaselineApp {
+
+    /** Context key choosing the environment. */
+    public static final String ENV_CONTEXT = "env";
+    /** Context key of the directory of environment files; default {@code stacks-config}. */
+    public static final String CONFIG_DIR_CONTEXT = "configDir";
+    public static final String ALL = "all";
+
+    private OpsBaselineApp() { }
+
+    public static void main(String[] args) {
+        JsonNode context = cliContext();
+        String env = text(context, ENV_CONTEXT, "dev");
+        Path dir = Path.of(text(context, CONFIG_DIR_CONTEXT, "stacks-config"));
+        List<EnvironmentConfig> configs;
+        try {
+            configs = load(dir, env);
+        } catch (ConfigException e) {
+            e.lines().forEach(System.err::println);
+            System.exit(1);
+            return;
+        }
+        App app = new App();
+        configs.forEach(config -> BaselineStacks.create(app, config));
+        app.synth();
+    }
+
+    /** The configurations {@code env} names: one environment, or every one for {@code all}. */
+    public static List<EnvironmentConfig> load(Path dir, String env) {
+        ConfigLoader loader = new ConfigLoader(dir);
+        return ALL.equals(env) ? loader.loadAll() : List.of(loader.load(env));
+    }
+
+    /**
+     * The context the CDK CLI hands the app (cdk.json merged with {@code -c}), read without starting
+     * jsii. Large contexts arrive in a file named by {@code CDK_CONTEXT_OVERFLOW_LOCATION}.
+     */
+    private static JsonNode cliContext() {
+        ObjectMapper mapper = new ObjectMapper();
+        try {
+            String overflow = System.getenv("CDK_CONTEXT_OVERFLOW_LOCATION");
+            if (overflow != null && Files.isRegularFile(Path.of(overflow))) {
+                return mapper.readTree(Files.readString(Path.of(overflow)));
+            }
+            String json = System.getenv("CDK_CONTEXT_JSON");
+            return json == null ? mapper.createObjectNode() : mapper.readTree(json);
+        } catch (IOException e) {
+            System.err.println("cannot read the CDK context: " + e.getMessage());
+            System.exit(1);
+            return null;
+        }
+    }
+
+    private static String text(JsonNode context, String key, String fallback) {
+        JsonNode value = context.get(key);
+        return value == null || value.isNull() ? fallback : value.asText();
+    }
+}

@@ -1,0 +1,152 @@
+package io.github.opsbaseline.config;
+
+import static io.github.opsbaseline.config.JsonPaths.field;
+import static io.github.opsbaseline.config.JsonPaths.index;
+
+import io.github.opsbaseline.alerting.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Who hears about what. {@code contacts} are routed by the seed's rules (critical: email, Slack,
+ * SMS, PagerDuty, webhooks; warning: email, Slack, webhooks; info: Slack); the per-severity blocks
+ * add channels to exactly one severity.
+ *
+ * @param contacts channels routed to severities by the seed's rules; default none
+ * @param critical extra channels for critical alerts only; default none
+ * @param warning extra channels for warnings only; default none
+ * @param info extra channels for info events only; default none
+ */
+public record AlertingConfig(Channels contacts, Channels critical, Channels warning, Channels info) {
+
+    public AlertingConfig {
+        contacts = contacts == null ? Channels.none() : contacts;
+        critical = critical == null ? Channels.none() : critical;
+        warning = warning == null ? Channels.none() : warning;
+        info = info == null ? Channels.none() : info;
+    }
+
+    public static AlertingConfig none() {
+        return new AlertingConfig(null, null, null, null);
+    }
+
+    /** The channels a severity finally gets: routed contacts plus its own block. */
+    public Channels channelsFor(Severity severity) {
+        Channels own = switch (severity) {
+            case CRITICAL -> critical;
+            case WARNING -> warning;
+            case INFO -> info;
+        };
+        return contacts.routedTo(severity).plus(own);
+    }
+
+    void validate(ConfigProblems problems, String path) {
+        contacts.validate(problems, field(path, "contacts"));
+        critical.validate(problems, field(path, "critical"));
+        warning.validate(problems, field(path, "warning"));
+        info.validate(problems, field(path, "info"));
+    }
+
+    /**
+     * Notification channels.
+     *
+     * @param emails email addresses (SNS email subscriptions, confirmed by the recipient)
+     * @param sms phone numbers in E.164 form, e.g. {@code +14155550100}
+     * @param slack Slack channels reached through AWS Chatbot
+     * @param pagerDuty PagerDuty Events API integration URLs ({@code https://events.pagerduty.com/...})
+     * @param webhooks other HTTPS endpoints that accept SNS notifications
+     */
+    public record Channels(List<String> emails, List<String> sms, List<SlackChannel> slack,
+                           List<String> pagerDuty, List<String> webhooks) {
+
+        public Channels {
+            emails = emails == null ? List.of() : List.copyOf(emails);
+            sms = sms == null ? List.of() : List.copyOf(sms);
+            slack = slack == null ? List.of() : List.copyOf(slack);
+            pagerDuty = pagerDuty == null ? List.of() : List.copyOf(pagerDuty);
+            webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+        }
+
+        public static Channels none() {
+            return new Channels(null, null, null, null, null);
+        }
+
+        /** The part of these contacts that the seed's routing sends to {@code severity}. */
+        public Channels routedTo(Severity severity) {
+            return switch (severity) {
+                case CRITICAL -> this;
+                case WARNING -> new Channels(emails, null, slack, null, webhooks);
+                case INFO -> new Channels(null, null, slack, null, null);
+            };
+        }
+
+        /** Both sets of channels, without repeating one. */
+        public Channels plus(Channels other) {
+            return new Channels(union(emails, other.emails), union(sms, other.sms), union(slack, other.slack),
+                    union(pagerDuty, other.pagerDuty), union(webhooks, other.webhooks));
+        }
+
+        public boolean isEmpty() {
+            return emails.isEmpty() && sms.isEmpty() && slack.isEmpty() && pagerDuty.isEmpty() && webhooks.isEmpty();
+        }
+
+        private static <T> List<T> union(List<T> a, List<T> b) {
+            List<T> all = new ArrayList<>(a);
+            b.stream().filter(x -> !all.contains(x)).forEach(all::add);
+            return all;
+        }
+
+        void validate(ConfigProblems problems, String path) {
+            eachString(problems, field(path, "emails"), emails, (p, v) ->
+                    problems.matches(p, v, Patterns.EMAIL, "an email address"));
+            eachString(problems, field(path, "sms"), sms, (p, v) ->
+                    problems.matches(p, v, Patterns.E164, "a phone number in E.164 form (+ country code and number, e.g. +14155550100)"));
+            eachString(problems, field(path, "pagerDuty"), pagerDuty, (p, v) -> {
+                problems.matches(p, v, Patterns.HTTPS_URL, "an https:// URL");
+                if (Patterns.HTTPS_URL.matcher(v).matches()
+                        && !v.matches("https://events(\\.eu)?\\.pagerduty\\.com/.+")) {
+                    problems.add(p, "not a PagerDuty Events integration URL (https://events.pagerduty.com/integration/<key>/enqueue): "
+                            + ConfigProblems.quote(v));
+                }
+            });
+            eachString(problems, field(path, "webhooks"), webhooks, (p, v) ->
+                    problems.matches(p, v, Patterns.HTTPS_URL, "an https:// URL"));
+            for (int i = 0; i < slack.size(); i++) {
+                SlackChannel s = slack.get(i);
+                String p = index(field(path, "slack"), i);
+                if (s == null) {
+                    problems.add(p, "expected an object, found null");
+                    continue;
+                }
+                if (problems.require(field(p, "workspaceId"), s.workspaceId())) {
+                    problems.matches(field(p, "workspaceId"), s.workspaceId(), Patterns.SLACK_WORKSPACE,
+                            "a Slack workspace id (T followed by 8-12 upper-case letters or digits)");
+                }
+                if (problems.require(field(p, "channelId"), s.channelId())) {
+                    problems.matches(field(p, "channelId"), s.channelId(), Patterns.SLACK_CHANNEL,
+                            "a Slack channel id (C, G or D followed by 8-12 upper-case letters or digits)");
+                }
+            }
+        }
+
+        private static void eachString(ConfigProblems problems, String listPath, List<String> values,
+                                       java.util.function.BiConsumer<String, String> check) {
+            for (int i = 0; i < values.size(); i++) {
+                String v = values.get(i);
+                if (v == null) {
+                    problems.add(index(listPath, i), "expected a string, found null");
+                } else {
+                    check.accept(index(listPath, i), v);
+                }
+            }
+        }
+    }
+
+    /**
+     * A Slack channel in a workspace already authorized in the AWS Chatbot console.
+     *
+     * @param workspaceId the Slack workspace (team) id, e.g. {@code T07EA123LEP}
+     * @param channelId the channel id, e.g. {@code C07EZ1ABC23}
+     */
+    public record SlackChannel(String workspaceId, String channelId) { }
+}

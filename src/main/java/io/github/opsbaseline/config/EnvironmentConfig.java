@@ -1,0 +1,113 @@
+package io.github.opsbaseline.config;
+
+import static io.github.opsbaseline.config.JsonPaths.field;
+import static io.github.opsbaseline.config.JsonPaths.index;
+
+import io.github.opsbaseline.core.ResourceNames;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One environment's file ({@code stacks-config/<env>.json}, merged over what it extends), bound and
+ * validated. Built by {@link ConfigLoader}; constructs never read it directly, the app maps it to
+ * their props.
+ *
+ * @param project project name, first part of every resource name; required
+ * @param environment environment name; default the file's name, and must equal it when given
+ * @param account the AWS account id; default none (the stacks are environment-agnostic)
+ * @param region the home region; default none (environment-agnostic)
+ * @param drRegion the disaster-recovery region for backup copies; default none (no DR copies)
+ * @param tags extra tags for every resource, applied after the baseline's own; default none
+ * @param dataClassification sensitivity of the data; default {@code confidential} (seed 003)
+ * @param compliance standards the environment must meet; default none (AwsSolutions checks only)
+ * @param removalPolicy what a stack deletion does to stateful resources; default {@code retain}
+ * @param alerting who is told about what; default nobody (topics still exist for integrations)
+ * @param workload what runs in the account and is watched; default nothing
+ * @param monitoring monitoring settings; default the seeds' thresholds
+ * @param security security controls; default all the baseline's defaults
+ * @param backup backup plans; default the baseline's defaults
+ */
+public record EnvironmentConfig(
+        String project,
+        String environment,
+        String account,
+        String region,
+        String drRegion,
+        Map<String, String> tags,
+        DataClassification dataClassification,
+        List<ComplianceStandard> compliance,
+        RemovalChoice removalPolicy,
+        AlertingConfig alerting,
+        WorkloadConfig workload,
+        MonitoringConfig monitoring,
+        SecurityConfig security,
+        BackupConfig backup) {
+
+    public EnvironmentConfig {
+        // TreeMap: tags reach every template, so their order must not depend on the file's.
+        tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
+        dataClassification = dataClassification == null ? DataClassification.CONFIDENTIAL : dataClassification;
+        compliance = compliance == null ? List.of() : List.copyOf(compliance);
+        removalPolicy = removalPolicy == null ? RemovalChoice.RETAIN : removalPolicy;
+        alerting = alerting == null ? AlertingConfig.none() : alerting;
+        workload = workload == null ? WorkloadConfig.empty() : workload;
+        monitoring = monitoring == null ? MonitoringConfig.defaults() : monitoring;
+        security = security == null ? SecurityConfig.defaults() : security;
+        backup = backup == null ? BackupConfig.defaults() : backup;
+    }
+
+    /** The naming scheme of this environment's resources. */
+    public ResourceNames names() {
+        return new ResourceNames(project, environment);
+    }
+
+    public boolean hasStandard(ComplianceStandard standard) {
+        return compliance.contains(standard);
+    }
+
+    /** Checks meaning (forms, ranges, cross references); every problem is collected, none thrown. */
+    public void validate(ConfigProblems problems) {
+        String root = JsonPaths.ROOT;
+        if (problems.require(field(root, "project"), project)) {
+            problems.matches(field(root, "project"), project, Patterns.NAME,
+                    "a project name of lower-case letters, digits and dashes (at most 39)");
+        }
+        problems.matches(field(root, "environment"), environment, Patterns.NAME,
+                "an environment name of lower-case letters, digits and dashes");
+        problems.matches(field(root, "account"), account, Patterns.ACCOUNT, "an AWS account id (12 digits)");
+        Patterns.region(problems, field(root, "region"), region);
+        Patterns.region(problems, field(root, "drRegion"), drRegion);
+        if (drRegion != null && drRegion.equals(region)) {
+            problems.add(field(root, "drRegion"), "expected a region other than the home region "
+                    + ConfigProblems.quote(region) + ", found the same");
+        }
+        if (drRegion != null && region == null) {
+            problems.add(field(root, "region"), "missing: a drRegion needs the home region set");
+        }
+        tags.forEach((key, value) -> {
+            String p = field(field(root, "tags"), key);
+            if (key.isEmpty() || key.length() > 128 || key.startsWith("aws:")) {
+                problems.add(p, "not a tag key (1-128 characters, not starting with \"aws:\"): " + ConfigProblems.quote(key));
+            }
+            if (value == null || value.length() > 256) {
+                problems.add(p, "not a tag value (a string of at most 256 characters)");
+            }
+        });
+        Set<ComplianceStandard> seen = new HashSet<>();
+        for (int i = 0; i < compliance.size(); i++) {
+            if (compliance.get(i) == null) {
+                problems.add(index(field(root, "compliance"), i), "expected a standard name, found null");
+            } else if (!seen.add(compliance.get(i))) {
+                problems.add(index(field(root, "compliance"), i), "duplicate standard: " + compliance.get(i));
+            }
+        }
+        alerting.validate(problems, field(root, "alerting"));
+        workload.validate(problems, field(root, "workload"));
+        monitoring.validate(problems, field(root, "monitoring"), this);
+        security.validate(problems, field(root, "security"), this);
+        backup.validate(problems, field(root, "backup"), this);
+    }
+}
