@@ -4,6 +4,7 @@ import io.github.opsbaseline.backup.BackupStack;
 import io.github.opsbaseline.backup.BackupStackProps;
 import io.github.opsbaseline.compliance.BaselineTags;
 import io.github.opsbaseline.compliance.CompliancePacks;
+import io.github.opsbaseline.compliance.KeyGrantGuard;
 import io.github.opsbaseline.config.EnvironmentConfig;
 import io.github.opsbaseline.core.ResourceNames;
 import io.github.opsbaseline.monitoring.MonitoringStack;
@@ -11,6 +12,7 @@ import io.github.opsbaseline.monitoring.MonitoringStackProps;
 import io.github.opsbaseline.security.SecurityStack;
 import io.github.opsbaseline.security.SecurityStackProps;
 import java.util.List;
+import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -37,6 +39,7 @@ public record BaselineStacks(MonitoringStack monitoring, SecurityStack security,
         BaselineStacks stacks = new BaselineStacks(monitoring, security, backup);
         for (Stack stack : stacks.all()) {
             BaselineTags.apply(stack, BaselineTags.of(config));
+            Aspects.of(stack).add(new KeyGrantGuard());
             CompliancePacks.apply(stack, config.compliance());
         }
         return stacks;
