@@ -35,6 +35,7 @@ public class ServiceLogs extends Construct {
                     .kmsKeyId(key.getKeyArn())
                     .build();
             group.applyRemovalPolicy(props.removalPolicy());
+
             logGroupName = group.getRef();
         } else {
             logGroupName = props.logGroupName();
