@@ -2,27 +2,69 @@ package io.github.opsbaseline.config;
 
 import static io.github.opsbaseline.config.JsonPaths.field;
 
+import io.github.opsbaseline.monitoring.AlarmCatalogue;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the monitoring stack watches and when it alerts.
  *
+ * <p>Alarm levels are resolved per signal in this order, later wins: the catalogue's defaults (the
+ * seeds' figures, see docs/monitoring.md), {@code thresholds} (the seeds' named figures),
+ * {@code alarms} (any signal, keyed {@code <kind>.<signal>}), then a resource's own {@code alarms}
+ * in {@code $.workload} (keyed {@code <signal>}).
+ *
  * @param logRetentionDays retention of the service log groups; one of CloudWatch's values; default 30
  * @param thresholds alarm thresholds; default the seeds' figures (see {@link Thresholds})
+ * @param alarms overrides of any signal, keyed {@code <kind>.<signal>} with kind one of
+ *     {@code service}, {@code load-balancer}, {@code database}, {@code cache}, e.g.
+ *     {@code "cache.hit-rate": {"warning": 90}}; default none
+ * @param anomalyBandWidth width, in standard deviations, of the anomaly bands on each service's
+ *     request count and latency; 0 turns them off; default 2
+ * @param createLogGroups whether the monitoring stack creates the service log groups (retention, KMS,
+ *     removal policy; the services' task definitions then write into them) or only attaches metric
+ *     filters to groups the workload created; default true
+ * @param compositeRules composite alarms written as expressions over alarm names; default none
+ * @param canaries health-URL canaries; default on, every 5 minutes
+ * @param dashboard dashboard options; default at most 250 widgets per dashboard
  */
-public record MonitoringConfig(Integer logRetentionDays, Thresholds thresholds) {
+public record MonitoringConfig(Integer logRetentionDays, Thresholds thresholds, Map<String, AlarmOverride> alarms,
+                               Double anomalyBandWidth, Boolean createLogGroups, List<CompositeRule> compositeRules,
+                               Canaries canaries, Dashboard dashboard) {
 
     /** The retention periods CloudWatch Logs accepts (PutRetentionPolicy). */
     public static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150,
             180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
+    /** CloudWatch's limits on a composite alarm rule. */
+    public static final int MAX_ALARMS_PER_RULE = 100;
+    public static final int MAX_RULE_LENGTH = 10_240;
+
     public MonitoringConfig {
         logRetentionDays = logRetentionDays == null ? 30 : logRetentionDays;
         thresholds = thresholds == null ? Thresholds.seedDefaults() : thresholds;
+        alarms = sorted(alarms);
+        anomalyBandWidth = anomalyBandWidth == null ? 2.0 : anomalyBandWidth;
+        createLogGroups = createLogGroups == null || createLogGroups;
+        compositeRules = compositeRules == null ? List.of() : Collections.unmodifiableList(new java.util.ArrayList<>(compositeRules));
+        canaries = canaries == null ? new Canaries(null, null, null) : canaries;
+        dashboard = dashboard == null ? new Dashboard(null) : dashboard;
+    }
+
+    /** The foundation's two-field form: retention and thresholds, everything else default. */
+    public MonitoringConfig(Integer logRetentionDays, Thresholds thresholds) {
+        this(logRetentionDays, thresholds, null, null, null, null, null, null);
     }
 
     public static MonitoringConfig defaults() {
         return new MonitoringConfig(null, null);
+    }
+
+    /** A TreeMap copy (deterministic order) or an empty map; null values are kept for validation. */
+    public static <V> Map<String, V> sorted(Map<String, V> map) {
+        return map == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(map));
     }
 
     void validate(ConfigProblems problems, String path, EnvironmentConfig env) {
@@ -31,6 +73,114 @@ public record MonitoringConfig(Integer logRetentionDays, Thresholds thresholds) 
                     + LOG_RETENTION_DAYS + ", found " + logRetentionDays);
         }
         thresholds.validate(problems, field(path, "thresholds"));
+        alarms.forEach((key, override) -> {
+            String p = field(field(path, "alarms"), key);
+            int dot = key.indexOf('.');
+            String kind = dot < 0 ? key : key.substring(0, dot);
+            if (dot < 0 || !AlarmCatalogue.KINDS.contains(kind)) {
+                problems.add(p, "expected a key <kind>.<signal> with kind one of " + AlarmCatalogue.KINDS
+                        + ", found " + ConfigProblems.quote(key));
+            } else {
+                AlarmCatalogue.validateOverride(problems, p, kind, key.substring(dot + 1), override);
+            }
+        });
+        problems.inRange(field(path, "anomalyBandWidth"), anomalyBandWidth, 0, 100);
+        canaries.validate(problems, field(path, "canaries"));
+        dashboard.validate(problems, field(path, "dashboard"));
+        AlarmCatalogue.validateResourceOverrides(problems, env);
+        String rules = field(path, "compositeRules");
+        WorkloadConfig.validateAll(problems, rules, compositeRules, CompositeRule::validate);
+        problems.unique(rules, compositeRules, CompositeRule::name, "name");
+        if (compositeRules.stream().anyMatch(r -> r != null)) {
+            AlarmCatalogue.validateCompositeRules(problems, rules, env);
+        }
+    }
+
+    /**
+     * Overrides one signal's alarm levels.
+     *
+     * @param warning the warning level; default the catalogue's (or {@code thresholds}')
+     * @param critical the critical level; default the catalogue's
+     * @param enabled false removes the signal's alarms; default true
+     */
+    public record AlarmOverride(Double warning, Double critical, Boolean enabled) {
+
+        /** This override's given fields over {@code base}'s. */
+        public AlarmOverride over(AlarmOverride base) {
+            if (base == null) {
+                return this;
+            }
+            return new AlarmOverride(warning != null ? warning : base.warning(),
+                    critical != null ? critical : base.critical(), enabled != null ? enabled : base.enabled());
+        }
+    }
+
+    /**
+     * A composite alarm over alarms of this environment.
+     *
+     * @param name short name; the alarm is {@code <project>-<env>-<name>-<severity>}; required
+     * @param rule an expression over alarm names with AND, OR, NOT and parentheses, e.g.
+     *     {@code "api-gateway-5xx-rate-critical AND (db-main-cpu-critical OR db-main-connections-critical)"};
+     *     names may omit the {@code <project>-<env>-} prefix; required
+     * @param severity {@code critical} or {@code warning}; default critical
+     * @param description what it means and what to check first; default none
+     */
+    public record CompositeRule(String name, String rule, String severity, String description) {
+        public CompositeRule {
+            severity = severity == null ? "critical" : severity;
+            description = description == null ? "" : description;
+        }
+
+        void validate(ConfigProblems problems, String path) {
+            if (problems.require(field(path, "name"), name)) {
+                problems.matches(field(path, "name"), name, Patterns.NAME, "a name of lower-case letters, digits and dashes");
+            }
+            problems.require(field(path, "rule"), rule);
+            if (!severity.equals("critical") && !severity.equals("warning")) {
+                problems.add(field(path, "severity"), "expected \"critical\" or \"warning\", found "
+                        + ConfigProblems.quote(severity));
+            }
+            if (description.length() > 900) {
+                problems.add(field(path, "description"), "expected at most 900 characters (the alarm description"
+                        + " holds 1,024 with the rule), found " + description.length());
+            }
+        }
+    }
+
+    /**
+     * Synthetic health checks of each service's {@code healthUrl}.
+     *
+     * @param enabled whether canaries run; default true
+     * @param rateMinutes minutes between runs, 1 to 60; default 5
+     * @param artifactRetentionDays days screenshots and logs are kept, 1 to 455; default 30
+     */
+    public record Canaries(Boolean enabled, Integer rateMinutes, Integer artifactRetentionDays) {
+        public Canaries {
+            enabled = enabled == null || enabled;
+            rateMinutes = rateMinutes == null ? 5 : rateMinutes;
+            artifactRetentionDays = artifactRetentionDays == null ? 30 : artifactRetentionDays;
+        }
+
+        void validate(ConfigProblems problems, String path) {
+            problems.inRange(field(path, "rateMinutes"), rateMinutes, 1, 60);
+            problems.inRange(field(path, "artifactRetentionDays"), artifactRetentionDays, 1, 455);
+        }
+    }
+
+    /**
+     * The operations dashboard.
+     *
+     * @param maxWidgets widgets per dashboard before the next section starts a new one, 2 to 500
+     *     (CloudWatch's limit); default 250
+     */
+    public record Dashboard(Integer maxWidgets) {
+        public Dashboard {
+            maxWidgets = maxWidgets == null ? 250 : maxWidgets;
+        }
+
+        void validate(ConfigProblems problems, String path) {
+            problems.inRange(field(path, "maxWidgets"), maxWidgets, 2, 500);
+        }
     }
 
     /**

@@ -3,8 +3,10 @@ package io.github.opsbaseline.config;
 import static io.github.opsbaseline.config.JsonPaths.field;
 import static io.github.opsbaseline.config.JsonPaths.index;
 
+import io.github.opsbaseline.config.MonitoringConfig.AlarmOverride;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -102,8 +104,17 @@ public record WorkloadConfig(
      *
      * @param name short name services refer to
      * @param arn the load balancer's ARN
+     * @param alarms this load balancer's alarm overrides by signal id (see docs/monitoring.md); default none
      */
-    public record LoadBalancerConfig(String name, String arn) {
+    public record LoadBalancerConfig(String name, String arn, Map<String, AlarmOverride> alarms) {
+
+        public LoadBalancerConfig {
+            alarms = MonitoringConfig.sorted(alarms);
+        }
+
+        public LoadBalancerConfig(String name, String arn) {
+            this(name, arn, null);
+        }
 
         /** The {@code LoadBalancer} metric dimension: {@code app/<name>/<id>}. */
         public String metricDimension() {
@@ -131,6 +142,8 @@ public record WorkloadConfig(
      * @param loadBalancer the name of the load balancer in front of it; default none
      * @param targetGroupArn the service's target group; default none
      * @param healthUrl the HTTPS health URL a canary calls (seed: {@code /health}); default none
+     * @param alarms this service's alarm overrides by signal id (ECS, target group, log and canary
+     *     signals, see docs/monitoring.md); default none
      */
     public record ServiceConfig(
             String name,
@@ -139,7 +152,17 @@ public record WorkloadConfig(
             String logGroup,
             String loadBalancer,
             String targetGroupArn,
-            String healthUrl) {
+            String healthUrl,
+            Map<String, AlarmOverride> alarms) {
+
+        public ServiceConfig {
+            alarms = MonitoringConfig.sorted(alarms);
+        }
+
+        public ServiceConfig(String name, String cluster, String serviceName, String logGroup, String loadBalancer,
+                             String targetGroupArn, String healthUrl) {
+            this(name, cluster, serviceName, logGroup, loadBalancer, targetGroupArn, healthUrl, null);
+        }
 
         /** The ECS service name, defaulting to the short name. */
         public String ecsServiceName() {
@@ -198,6 +221,7 @@ public record WorkloadConfig(
      *     floor of freeable memory instead
      * @param storageGiB allocated storage, for free-storage-as-percent; default: absolute floor
      * @param readReplica whether the instance is a read replica (adds a replica-lag alarm); default false
+     * @param alarms this database's alarm overrides by signal id (see docs/monitoring.md); default none
      */
     public record DatabaseConfig(
             String name,
@@ -207,10 +231,17 @@ public record WorkloadConfig(
             Integer maxConnections,
             Double memoryGiB,
             Integer storageGiB,
-            Boolean readReplica) {
+            Boolean readReplica,
+            Map<String, AlarmOverride> alarms) {
 
         public DatabaseConfig {
             readReplica = readReplica != null && readReplica;
+            alarms = MonitoringConfig.sorted(alarms);
+        }
+
+        public DatabaseConfig(String name, DatabaseEngine engine, String instanceId, String clusterId,
+                              Integer maxConnections, Double memoryGiB, Integer storageGiB, Boolean readReplica) {
+            this(name, engine, instanceId, clusterId, maxConnections, memoryGiB, storageGiB, readReplica, null);
         }
 
         public boolean isCluster() {
@@ -243,11 +274,18 @@ public record WorkloadConfig(
      * @param name short name used in alarm and resource names
      * @param replicationGroupId the replication group id
      * @param nodes number of cache nodes (primary + replicas), for per-node alarms; default 1
+     * @param alarms this cache's alarm overrides by signal id (see docs/monitoring.md); default none
      */
-    public record CacheConfig(String name, String replicationGroupId, Integer nodes) {
+    public record CacheConfig(String name, String replicationGroupId, Integer nodes,
+                              Map<String, AlarmOverride> alarms) {
 
         public CacheConfig {
             nodes = nodes == null ? 1 : nodes;
+            alarms = MonitoringConfig.sorted(alarms);
+        }
+
+        public CacheConfig(String name, String replicationGroupId, Integer nodes) {
+            this(name, replicationGroupId, nodes, null);
         }
 
         void validate(ConfigProblems problems, String path) {

@@ -1,0 +1,262 @@
+package io.github.opsbaseline.monitoring;
+
+import io.github.opsbaseline.alerting.Severity;
+import io.github.opsbaseline.config.ConfigProblems;
+import io.github.opsbaseline.config.EnvironmentConfig;
+import io.github.opsbaseline.config.JsonPaths;
+import io.github.opsbaseline.config.MonitoringConfig;
+import io.github.opsbaseline.config.MonitoringConfig.AlarmOverride;
+import io.github.opsbaseline.config.WorkloadConfig;
+import io.github.opsbaseline.config.WorkloadConfig.DatabaseEngine;
+import io.github.opsbaseline.monitoring.alarm.AlarmExpression;
+import io.github.opsbaseline.monitoring.alarm.SignalDefinition;
+import io.github.opsbaseline.monitoring.cache.CacheSignals;
+import io.github.opsbaseline.monitoring.canary.CanarySignals;
+import io.github.opsbaseline.monitoring.database.DatabaseAlarms;
+import io.github.opsbaseline.monitoring.database.DatabaseSignals;
+import io.github.opsbaseline.monitoring.ecs.EcsServiceSignals;
+import io.github.opsbaseline.monitoring.loadbalancer.LoadBalancerSignals;
+import io.github.opsbaseline.monitoring.logs.LogSignals;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The alarm catalogue as a whole: which signals each kind has (for config keys), how the seeds'
+ * named thresholds map onto them, and which alarm names an environment gets (so composite rules are
+ * checked at config time, before any construct exists).
+ */
+public final class AlarmCatalogue {
+
+    private AlarmCatalogue() { }
+
+    public static final String SERVICE = EcsServiceSignals.KIND;
+    public static final String LOAD_BALANCER = LoadBalancerSignals.KIND;
+    public static final String DATABASE = DatabaseSignals.KIND;
+    public static final String CACHE = CacheSignals.KIND;
+    public static final List<String> KINDS = List.of(SERVICE, LOAD_BALANCER, DATABASE, CACHE);
+
+    /** Every signal of each kind with its default definition (a service includes its target group, logs and canary). */
+    public static final Map<String, Map<String, SignalDefinition>> SIGNALS = signals();
+
+    private static Map<String, Map<String, SignalDefinition>> signals() {
+        Map<String, Map<String, SignalDefinition>> all = new LinkedHashMap<>();
+        List<SignalDefinition> service = new ArrayList<>(EcsServiceSignals.ALL);
+        service.addAll(LoadBalancerSignals.TARGET_GROUP);
+        service.addAll(LoadBalancerSignals.anomalies(2.0));
+        service.addAll(LogSignals.signals("ns", "service"));
+        service.addAll(CanarySignals.forRate(5));
+        all.put(SERVICE, byId(service));
+        all.put(LOAD_BALANCER, byId(LoadBalancerSignals.LOAD_BALANCER));
+        List<SignalDefinition> db = new ArrayList<>(DatabaseSignals.forDatabase(
+                new DatabaseSignals.Facts(DatabaseEngine.POSTGRES, false, 1.0, 100, 10, true)));
+        db.addAll(DatabaseSignals.forDatabase(new DatabaseSignals.Facts(DatabaseEngine.POSTGRES, false, null, null, null, false)));
+        all.put(DATABASE, byId(db));
+        all.put(CACHE, byId(CacheSignals.forNode(true)));
+        return java.util.Collections.unmodifiableMap(all);
+    }
+
+    private static Map<String, SignalDefinition> byId(List<SignalDefinition> defs) {
+        Map<String, SignalDefinition> m = new LinkedHashMap<>();
+        defs.forEach(d -> m.putIfAbsent(d.id(), d));
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The seeds' named thresholds as overrides of the signals of one kind. */
+    public static Map<String, AlarmOverride> seedThresholds(MonitoringConfig.Thresholds t, String kind) {
+        Map<String, AlarmOverride> m = new TreeMap<>();
+        switch (kind) {
+            case SERVICE -> {
+                m.put("cpu", level(t.cpuPercent()));
+                m.put("memory", level(t.memoryPercent()));
+                m.put("latency-p99", level(t.responseTimeSeconds()));
+                m.put("latency-avg", level(t.responseTimeSeconds()));
+                m.put("5xx-rate", level(t.errorRatePercent()));
+            }
+            case LOAD_BALANCER -> {
+                m.put("latency-p99", level(t.responseTimeSeconds()));
+                m.put("latency-avg", level(t.responseTimeSeconds()));
+                m.put("target-5xx-rate", level(t.errorRatePercent()));
+                m.put("elb-5xx-rate", level(t.errorRatePercent()));
+            }
+            case DATABASE -> {
+                m.put("cpu", level(t.databaseCpuPercent()));
+                m.put("memory", level(t.databaseMemoryUsedPercent()));
+                m.put("connections", level(t.databaseConnectionsPercent()));
+            }
+            default -> { }
+        }
+        return m;
+    }
+
+    private static AlarmOverride level(MonitoringConfig.Level level) {
+        return new AlarmOverride(level.warning(), level.critical(), null);
+    }
+
+    /** Checks one override: a known signal of the kind, levels on the right side of each other. */
+    public static void validateOverride(ConfigProblems problems, String path, String kind, String signal,
+                                        AlarmOverride override) {
+        SignalDefinition def = SIGNALS.get(kind).get(signal);
+        if (def == null) {
+            problems.add(path, "unknown signal " + ConfigProblems.quote(signal) + " for a " + kind
+                    + "; expected one of " + SIGNALS.get(kind).keySet());
+            return;
+        }
+        if (override == null) {
+            problems.add(path, "expected an object with warning, critical or enabled, found null");
+            return;
+        }
+        if (override.warning() != null && override.warning() < 0) {
+            problems.add(JsonPaths.field(path, "warning"), "expected a number of at least 0, found "
+                    + override.warning());
+        }
+        if (override.critical() != null && override.critical() < 0) {
+            problems.add(JsonPaths.field(path, "critical"), "expected a number of at least 0, found "
+                    + override.critical());
+        }
+        if (!def.isBand()) {
+            Double w = override.warning() != null ? override.warning() : def.warning();
+            Double c = override.critical() != null ? override.critical() : def.critical();
+            problems.warningBeforeCritical(path, w, c, def.direction().higherIsWorse());
+        }
+    }
+
+    /** Checks the {@code alarms} of each workload resource. */
+    public static void validateResourceOverrides(ConfigProblems problems, EnvironmentConfig env) {
+        WorkloadConfig w = env.workload();
+        String root = JsonPaths.field(JsonPaths.ROOT, "workload");
+        check(problems, JsonPaths.field(root, "services"), w.services(), SERVICE, WorkloadConfig.ServiceConfig::alarms);
+        check(problems, JsonPaths.field(root, "loadBalancers"), w.loadBalancers(), LOAD_BALANCER,
+                WorkloadConfig.LoadBalancerConfig::alarms);
+        check(problems, JsonPaths.field(root, "databases"), w.databases(), DATABASE, WorkloadConfig.DatabaseConfig::alarms);
+        check(problems, JsonPaths.field(root, "caches"), w.caches(), CACHE, WorkloadConfig.CacheConfig::alarms);
+    }
+
+    private static <T> void check(ConfigProblems problems, String listPath, List<T> items, String kind,
+                                  java.util.function.Function<T, Map<String, AlarmOverride>> alarms) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == null) {
+                continue;
+            }
+            String p = JsonPaths.field(JsonPaths.index(listPath, i), "alarms");
+            alarms.apply(items.get(i)).forEach((signal, o) ->
+                    validateOverride(problems, JsonPaths.field(p, signal), kind, signal, o));
+        }
+    }
+
+    /**
+     * The short names ({@code <resource>-<signal>-<severity>}) of every alarm {@link MonitoringStack}
+     * creates for this workload, composites included, in creation order.
+     */
+    public static List<String> shortNames(MonitoredWorkload workload, MonitoringSettings settings) {
+        Set<String> names = new LinkedHashSet<>();
+        for (MonitoredWorkload.Service s : workload.services()) {
+            add(names, s.name(), EcsServiceSignals.ALL, s.overrides());
+            if (s.targetGroupFullName() != null && s.loadBalancerFullName() != null) {
+                List<String> tg = add(names, s.name(), LoadBalancerSignals.TARGET_GROUP, s.overrides());
+                if (settings.anomalyBandWidth() > 0) {
+                    add(names, s.name(), LoadBalancerSignals.anomalies(settings.anomalyBandWidth()), s.overrides());
+                }
+                if (tg.contains(s.name() + "-unhealthy-hosts-critical") && tg.contains(s.name() + "-5xx-rate-critical")) {
+                    names.add(s.name() + "-service-down-critical");
+                }
+            }
+            add(names, s.name(), LogSignals.signals("ns", s.name()), s.overrides());
+            if (settings.canaries() && s.healthUrl() != null) {
+                add(names, s.name(), CanarySignals.forRate(settings.canaryRateMinutes()), s.overrides());
+            }
+        }
+        for (MonitoredWorkload.LoadBalancer lb : workload.loadBalancers()) {
+            add(names, lb.name(), LoadBalancerSignals.LOAD_BALANCER, lb.overrides());
+        }
+        for (MonitoredWorkload.Database db : workload.databases()) {
+            List<String> created = add(names, db.name(), DatabaseSignals.forDatabase(db.facts()), db.overrides());
+            boolean degraded = created.stream().anyMatch(n -> n.endsWith("-critical")
+                    && DatabaseAlarms.degrading(n.substring(db.name().length() + 1, n.length() - "-critical".length())));
+            if (degraded) {
+                names.add(db.name() + "-degraded-critical");
+            }
+        }
+        for (MonitoredWorkload.Cache c : workload.caches()) {
+            for (int n = 1; n <= c.nodes(); n++) {
+                add(names, c.name() + "-" + String.format("%03d", n), CacheSignals.forNode(c.nodes() > 1), c.overrides());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static List<String> add(Set<String> names, String resource, List<SignalDefinition> defs,
+                                    Map<String, AlarmOverride> overrides) {
+        List<String> added = new ArrayList<>();
+        for (SignalDefinition given : defs) {
+            SignalDefinition d = given.overriddenBy(overrides.get(given.id()));
+            if (d == null) {
+                continue;
+            }
+            if (d.warning() != null) {
+                added.add(resource + "-" + d.id() + "-" + Severity.WARNING.id());
+            }
+            if (d.critical() != null) {
+                added.add(resource + "-" + d.id() + "-" + Severity.CRITICAL.id());
+            }
+        }
+        names.addAll(added);
+        return added;
+    }
+
+    /**
+     * Checks each composite rule: its syntax, that every name is an alarm this environment creates
+     * (short or full name, or an earlier rule), at most 100 alarms and 10,240 characters.
+     */
+    public static void validateCompositeRules(ConfigProblems problems, String path, EnvironmentConfig env) {
+        Set<String> known;
+        try {
+            known = new LinkedHashSet<>(shortNames(MonitoredWorkload.fromConfig(env), MonitoringSettings.fromConfig(env)));
+        } catch (RuntimeException incomplete) {
+            // The workload itself is invalid (already reported); names cannot be checked yet.
+            known = null;
+        }
+        String prefix = env.names().prefix() + "-";
+        List<MonitoringConfig.CompositeRule> rules = env.monitoring().compositeRules();
+        for (int i = 0; i < rules.size(); i++) {
+            MonitoringConfig.CompositeRule rule = rules.get(i);
+            if (rule == null || rule.rule() == null) {
+                continue;
+            }
+            String p = JsonPaths.field(JsonPaths.index(path, i), "rule");
+            AlarmExpression expression;
+            try {
+                expression = AlarmExpression.parse(rule.rule());
+            } catch (AlarmExpression.SyntaxError e) {
+                problems.add(p, e.getMessage());
+                continue;
+            }
+            if (expression.names().size() > MonitoringConfig.MAX_ALARMS_PER_RULE) {
+                problems.add(p, "expected at most " + MonitoringConfig.MAX_ALARMS_PER_RULE
+                        + " alarms in a composite rule (CloudWatch's limit), found " + expression.names().size());
+            }
+            if (known != null) {
+                for (String name : expression.names()) {
+                    String shortName = name.startsWith(prefix) ? name.substring(prefix.length()) : name;
+                    if (!known.contains(shortName)) {
+                        problems.add(p, "unknown alarm " + ConfigProblems.quote(name) + ": expected the name of an alarm"
+                                + " this environment creates, <resource>-<signal>-<severity> such as "
+                                + ConfigProblems.quote(known.isEmpty() ? "api-cpu-critical" : known.iterator().next()));
+                    }
+                }
+                String full = expression.toAlarmRule(n -> n.startsWith(prefix) ? n : prefix + n);
+                if (full.length() > MonitoringConfig.MAX_RULE_LENGTH) {
+                    problems.add(p, "expected a rule of at most " + MonitoringConfig.MAX_RULE_LENGTH
+                            + " characters with full alarm names, found " + full.length());
+                }
+                if (rule.name() != null) {
+                    known.add(rule.name() + "-" + rule.severity());
+                }
+            }
+        }
+    }
+}

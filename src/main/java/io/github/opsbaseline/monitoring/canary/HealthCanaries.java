@@ -1,0 +1,146 @@
+package io.github.opsbaseline.monitoring.canary;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.opsbaseline.monitoring.MonitoringKey;
+import io.github.opsbaseline.monitoring.alarm.AlarmFactory;
+import io.github.opsbaseline.monitoring.alarm.BaselineAlarm;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.synthetics.ArtifactsBucketLocation;
+import software.amazon.awscdk.services.synthetics.Canary;
+import software.amazon.awscdk.services.synthetics.CfnCanary;
+import software.amazon.awscdk.services.synthetics.Code;
+import software.amazon.awscdk.services.synthetics.CustomTestOptions;
+import software.amazon.awscdk.services.synthetics.Schedule;
+import software.amazon.awscdk.services.synthetics.Test;
+import software.constructs.Construct;
+
+/**
+ * CloudWatch Synthetics canaries that call each health URL from outside (seed: {@code /health})
+ * and fail on a non-2xx answer, with a warning and critical alarm on their success percentage,
+ * artifacts in a hardened, expiring bucket, and one least-privilege role shared by all of them.
+ */
+public class HealthCanaries extends Construct {
+
+    /** The canary script: one HTTPS GET of HEALTH_URL; any status outside 2xx fails the run. */
+    static final String SCRIPT = String.join("\n",
+            "const { URL } = require('url');",
+            "const synthetics = require('Synthetics');",
+            "const log = require('SyntheticsLogger');",
+            "exports.handler = async () => {",
+            "  const url = new URL(process.env.HEALTH_URL);",
+            "  const request = { hostname: url.hostname, method: 'GET', path: url.pathname + url.search,",
+            "    port: url.port || 443, protocol: url.protocol,",
+            "    headers: { 'User-Agent': synthetics.getCanaryUserAgentString() } };",
+            "  const validate = async (res) => new Promise((resolve, reject) => {",
+            "    if (res.statusCode < 200 || res.statusCode > 299) {",
+            "      reject(new Error(url.href + ' answered ' + res.statusCode + ' ' + res.statusMessage));",
+            "      return;",
+            "    }",
+            "    res.on('data', () => {});",
+            "    res.on('end', () => { log.info('healthy: ' + res.statusCode); resolve(); });",
+            "  });",
+            "  await synthetics.executeHttpStep('health', request, validate,",
+            "    { includeRequestHeaders: false, includeResponseHeaders: false, includeResponseBody: false });",
+            "};",
+            "");
+
+    private final List<Canary> canaries = new ArrayList<>();
+    private final List<BaselineAlarm> alarms = new ArrayList<>();
+    private final ArtifactBucket bucket;
+
+    public HealthCanaries(Construct scope, String id, HealthCanariesProps props) {
+        super(scope, id);
+        Stack stack = Stack.of(this);
+        IKey key = props.encryptionKey() != null ? props.encryptionKey()
+                : new MonitoringKey(this, "Key", props.options().names().name("canaries"), props.removalPolicy()).key();
+        bucket = new ArtifactBucket(this, "Artifacts", key, props.artifactRetentionDays(), props.removalPolicy());
+        String logGroups = "arn:" + stack.getPartition() + ":logs:" + stack.getRegion() + ":" + stack.getAccount()
+                + ":log-group:/aws/lambda/cwsyn-*";
+        // A managed policy, not an inline one: the compliance packs refuse inline policies.
+        ManagedPolicy policy = ManagedPolicy.Builder.create(this, "Policy")
+                .description("What the " + props.options().names().prefix() + " health canaries may do")
+                .statements(List.of(
+                        statement(List.of("s3:PutObject", "s3:GetObject"), List.of(bucket.bucket().arnForObjects("*"))),
+                        statement(List.of("s3:GetBucketLocation"), List.of(bucket.bucket().getBucketArn())),
+                        statement(List.of("s3:ListAllMyBuckets"), List.of("*")),
+                        statement(List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"),
+                                List.of(logGroups)),
+                        PolicyStatement.Builder.create().effect(Effect.ALLOW)
+                                .actions(List.of("cloudwatch:PutMetricData")).resources(List.of("*"))
+                                .conditions(Map.of("StringEquals",
+                                        Map.of("cloudwatch:namespace", "CloudWatchSynthetics")))
+                                .build(),
+                        statement(List.of("kms:Decrypt", "kms:GenerateDataKey*", "kms:Encrypt"),
+                                List.of(key.getKeyArn()))))
+                .build();
+        Role role = Role.Builder.create(this, "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Runs the " + props.options().names().prefix() + " health canaries")
+                .managedPolicies(List.of(policy))
+                .build();
+        NagSuppressions.addResourceSuppressions(policy, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("The Synthetics runtime writes artifacts under run-specific keys, logs to its own"
+                        + " /aws/lambda/cwsyn-* groups, lists buckets and publishes metrics (namespace-conditioned);"
+                        + " these actions take no narrower resource")
+                .build()), true);
+
+        for (HealthCanariesProps.HealthCheck check : props.checks()) {
+            String name = props.options().names().name(check.resourceName(), "health");
+            Canary canary = Canary.Builder.create(this, check.resourceName())
+                    .canaryName(name)
+                    .runtime(props.runtime())
+                    .test(Test.custom(CustomTestOptions.builder()
+                            .code(Code.fromInline(SCRIPT)).handler("index.handler").build()))
+                    .environmentVariables(Map.of("HEALTH_URL", check.url()))
+                    .schedule(Schedule.rate(Duration.minutes(props.rateMinutes())))
+                    .role(role)
+                    .artifactsBucketLocation(ArtifactsBucketLocation.builder().bucket(bucket.bucket())
+                            .prefix(check.resourceName()).build())
+                    .successRetentionPeriod(Duration.days(Math.min(props.artifactRetentionDays(), 30)))
+                    .failureRetentionPeriod(Duration.days(Math.min(props.artifactRetentionDays(), 30)))
+                    .timeout(Duration.seconds(60))
+                    .build();
+            // KMS artifacts set on the L1: the L2 option would add an inline key grant to the role,
+            // which the managed policy above already covers.
+            ((CfnCanary) canary.getNode().getDefaultChild()).setArtifactConfig(CfnCanary.ArtifactConfigProperty.builder()
+                    .s3Encryption(CfnCanary.S3EncryptionProperty.builder()
+                            .encryptionMode("SSE_KMS").kmsKeyArn(key.getKeyArn()).build())
+                    .build());
+            canaries.add(canary);
+            Map<String, String> dims = new LinkedHashMap<>();
+            dims.put("CanaryName", name);
+            AlarmFactory factory = new AlarmFactory(canary, check.overrides() == null ? props.options()
+                    : props.options().withOverrides(check.overrides()));
+            alarms.addAll(factory.create(check.resourceName(), dims, CanarySignals.forRate(props.rateMinutes())));
+        }
+    }
+
+    private static PolicyStatement statement(List<String> actions, List<String> resources) {
+        return PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(actions).resources(resources).build();
+    }
+
+    public List<Canary> canaries() {
+        return List.copyOf(canaries);
+    }
+
+    public List<BaselineAlarm> alarms() {
+        return List.copyOf(alarms);
+    }
+
+    public ArtifactBucket artifactBucket() {
+        return bucket;
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.opsbaseline.monitoring.database;
+
+import io.github.opsbaseline.alerting.Severity;
+import io.github.opsbaseline.monitoring.alarm.AlarmFactory;
+import io.github.opsbaseline.monitoring.alarm.BaselineAlarm;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.constructs.Construct;
+
+/**
+ * Alarms on an RDS instance or Aurora cluster (see {@link DatabaseSignals} for which apply) and
+ * the "database degraded" composite: any critical performance alarm of the database, one tile on
+ * the dashboard and one rule to route.
+ */
+public class DatabaseAlarms extends Construct {
+
+    /** Signals whose critical alarm counts as "degraded". */
+    static final List<String> DEGRADING = List.of(
+            "cpu", "memory", "freeable-memory", "connections",
+            "read-latency", "write-latency", "free-storage");
+
+    private final List<BaselineAlarm> alarms;
+
+    /** Whether a signal's critical alarm is part of "degraded". */
+    public static boolean degrading(String signal) {
+        return DEGRADING.contains(signal);
+    }
+
+    public DatabaseAlarms(Construct scope, String id, DatabaseAlarmsProps props) {
+        super(scope, id);
+        Map<String, String> dims = new LinkedHashMap<>();
+        dims.put(props.facts().cluster() ? "DBClusterIdentifier" : "DBInstanceIdentifier", props.identifier());
+        AlarmFactory factory = new AlarmFactory(this, props.options());
+        List<BaselineAlarm> all = new ArrayList<>(factory.create(props.resourceName(), dims,
+                DatabaseSignals.forDatabase(props.facts())));
+        if (props.degraded()) {
+            List<BaselineAlarm> children = all.stream()
+                    .filter(a -> a.severity() == Severity.CRITICAL && DEGRADING.contains(a.signal())).toList();
+            if (!children.isEmpty()) {
+                all.add(factory.composite(props.resourceName(), "degraded", Severity.CRITICAL,
+                        AlarmFactory.allOrAny(children, "OR"), children,
+                        "The database is degraded: CPU, memory, connections, storage or I/O latency is critical.",
+                        "Which child alarm is in ALARM, Performance Insights top SQL, the database-errors saved"
+                                + " query."));
+            }
+        }
+        alarms = List.copyOf(all);
+    }
+
+    public List<BaselineAlarm> alarms() {
+        return alarms;
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.opsbaseline.monitoring.database;
+
+import static io.github.opsbaseline.monitoring.alarm.MetricSpec.math;
+import static io.github.opsbaseline.monitoring.alarm.MetricSpec.metric;
+import static io.github.opsbaseline.monitoring.alarm.SignalDefinition.signal;
+
+import io.github.opsbaseline.config.WorkloadConfig.DatabaseEngine;
+import io.github.opsbaseline.monitoring.alarm.AlarmFactory;
+import io.github.opsbaseline.monitoring.alarm.SignalDefinition;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The alarm catalogue of an RDS instance or Aurora cluster. Which signals apply depends on what is
+ * known about the database: memory and storage size turn absolute floors into percentages, max
+ * connections enables the connections alarm, replicas get replica lag, PostgreSQL gets
+ * transaction-id wraparound.
+ */
+public final class DatabaseSignals {
+
+    private DatabaseSignals() { }
+
+    public static final String KIND = "database";
+    private static final String NS = "AWS/RDS";
+    private static final double GIB = 1024.0 * 1024 * 1024;
+
+    /** Every signal id this kind can have, for config validation. */
+    public static final List<String> IDS = List.of("cpu", "memory", "freeable-memory", "connections",
+            "free-storage", "read-latency", "write-latency", "replica-lag", "transaction-ids");
+
+    /** The facts that decide the signals. */
+    public record Facts(DatabaseEngine engine, boolean cluster, Double memoryGiB, Integer maxConnections,
+                        Integer storageGiB, boolean readReplica) { }
+
+    /** The signals of a database with these facts, in catalogue order. */
+    public static List<SignalDefinition> forDatabase(Facts f) {
+        List<SignalDefinition> s = new ArrayList<>();
+        s.add(signal("cpu", "CPU utilization", metric(NS, "CPUUtilization", "Average"))
+                .above(75.0, 90.0, "%")
+                .means("The database is CPU bound; every query slows down.",
+                        "Performance Insights top SQL, missing indexes, long-running queries (pg_stat_activity),"
+                                + " a traffic spike or a batch job."));
+        if (f.memoryGiB() != null) {
+            s.add(signal("memory", "Memory used",
+                    math("100 * (1 - free / " + AlarmFactory.number(f.memoryGiB() * GIB) + ")",
+                            "free", metric(NS, "FreeableMemory", "Average")))
+                    .above(85.0, 95.0, "%")
+                    .means("Little memory is left for caches and connections; the database starts swapping.",
+                            "Connection count (each costs memory), work_mem / buffer settings, SwapUsage."));
+        } else {
+            s.add(signal("freeable-memory", "Freeable memory",
+                    math("free / 1048576", "free", metric(NS, "FreeableMemory", "Average")))
+                    .below(512.0, 256.0, "MiB")
+                    .means("Little memory is left for caches and connections; the database starts swapping.",
+                            "Connection count, SwapUsage; set memoryGiB in the config for a percentage alarm."));
+        }
+        if (f.maxConnections() != null) {
+            s.add(signal("connections", "Connections (share of max_connections)",
+                    math("100 * conn / " + f.maxConnections(), "conn", metric(NS, "DatabaseConnections", "Maximum")))
+                    .above(80.0, 90.0, "%")
+                    .means("The database is close to max_connections; new connections will be refused.",
+                            "Connection pool sizes of the services times their task count, idle connections,"
+                                    + " a connection leak after a deployment."));
+        }
+        if (!f.engine().isAurora()) {
+            if (f.storageGiB() != null) {
+                s.add(signal("free-storage", "Free storage",
+                        math("100 * free / " + AlarmFactory.number(f.storageGiB() * GIB),
+                                "free", metric(NS, "FreeStorageSpace", "Minimum")))
+                        .below(20.0, 10.0, "% free")
+                        .means("The volume is filling up; at zero the database stops accepting writes.",
+                                "Table and index growth, logs and temp files, storage autoscaling settings."));
+            } else {
+                s.add(signal("free-storage", "Free storage",
+                        math("free / 1073741824", "free", metric(NS, "FreeStorageSpace", "Minimum")))
+                        .below(10.0, 5.0, "GiB")
+                        .means("The volume is filling up; at zero the database stops accepting writes.",
+                                "Table and index growth, logs and temp files; set storageGiB for a percentage alarm."));
+            }
+        }
+        s.add(signal("read-latency", "Read latency p90", metric(NS, "ReadLatency", "p90"))
+                .above(0.02, 0.1, "s")
+                .means("Reads wait on storage; queries slow down.",
+                        "ReadIOPS against the volume's limit, burst balance, queries doing full scans."));
+        s.add(signal("write-latency", "Write latency p90", metric(NS, "WriteLatency", "p90"))
+                .above(0.02, 0.1, "s")
+                .means("Writes wait on storage; commits slow down.",
+                        "WriteIOPS against the volume's limit, burst balance, checkpoints, bulk loads."));
+        if (f.readReplica()) {
+            if (f.engine().isAurora()) {
+                s.add(signal("replica-lag", "Replica lag",
+                        math("lag / 1000", "lag", metric(NS, "AuroraReplicaLagMaximum", "Maximum")))
+                        .above(1.0, 10.0, "s")
+                        .means("Replicas serve stale data.", "Write load on the writer, replica instance size."));
+            } else {
+                s.add(signal("replica-lag", "Replica lag", metric(NS, "ReplicaLag", "Maximum"))
+                        .above(30.0, 300.0, "s")
+                        .means("The replica serves stale data and falls further behind.",
+                                "Write load on the primary, the replica's CPU and IOPS, long queries on the replica."));
+            }
+        }
+        if (f.engine().isPostgres()) {
+            s.add(signal("transaction-ids", "Used transaction ids", metric(NS, "MaximumUsedTransactionIDs", "Maximum"))
+                    .above(1.0e9, 1.5e9, "ids")
+                    .means("PostgreSQL nears transaction-id wraparound (2^31); it will stop accepting writes.",
+                            "Autovacuum progress, long-open transactions and abandoned replication slots."));
+        }
+        return s;
+    }
+}
