@@ -90,7 +90,8 @@ public record SecurityConfig(
      * @param blockedCountries ISO 3166 alpha-2 codes blocked by geo match; default none
      * @param countRules rules that only count (staged rollout), by rule name (see
      *     {@link #RULE_NAMES}; scoped limits are {@code rate-<name>}); default none
-     * @param logRetentionDays retention of the WAF log group; default 90
+     * @param logRetentionDays retention of the WAF log group; default 365 (Control Tower
+     *     CT.CLOUDWATCH.PR.2 and Security Hub CloudWatch.16 want at least a year)
      * @param blockedRequestsThreshold blocked requests per 5 minutes that raise a warning; default 1000
      * @param rateLimitedRequestsThreshold requests per 5 minutes blocked by any one rate rule that
      *     raise a warning; default 100
@@ -135,7 +136,7 @@ public record SecurityConfig(
             denyIps = denyIps == null ? List.of() : copy(denyIps);
             blockedCountries = blockedCountries == null ? List.of() : copy(blockedCountries);
             countRules = countRules == null ? List.of() : copy(countRules);
-            logRetentionDays = logRetentionDays == null ? 90 : logRetentionDays;
+            logRetentionDays = logRetentionDays == null ? 365 : logRetentionDays;
             blockedRequestsThreshold = blockedRequestsThreshold == null ? 1000 : blockedRequestsThreshold;
             rateLimitedRequestsThreshold = rateLimitedRequestsThreshold == null ? 100 : rateLimitedRequestsThreshold;
         }
@@ -547,7 +548,7 @@ public record SecurityConfig(
      *     queries); default true
      * @param s3 deliver to a hardened S3 bucket as well (cheaper long-term storage); default false
      * @param aggregationIntervalSeconds 60 or 600; default 600
-     * @param logRetentionDays retention of the flow log groups; default 90
+     * @param logRetentionDays retention of the flow log groups; default 365 (CT.CLOUDWATCH.PR.2)
      * @param rejectedPacketsThreshold REJECT records per 5 minutes that raise a warning; default 1000
      * @param expireAfterDays delete S3 flow log objects after this many days; default 365
      */
@@ -567,7 +568,7 @@ public record SecurityConfig(
             cloudWatchLogs = cloudWatchLogs == null || cloudWatchLogs;
             s3 = s3 != null && s3;
             aggregationIntervalSeconds = aggregationIntervalSeconds == null ? 600 : aggregationIntervalSeconds;
-            logRetentionDays = logRetentionDays == null ? 90 : logRetentionDays;
+            logRetentionDays = logRetentionDays == null ? 365 : logRetentionDays;
             rejectedPacketsThreshold = rejectedPacketsThreshold == null ? 1000 : rejectedPacketsThreshold;
             expireAfterDays = expireAfterDays == null ? 365 : expireAfterDays;
         }

@@ -26,7 +26,7 @@ public class SecurityStack extends Stack {
         Key logsKey = LogEncryptionKey.create(this, "LogsKey", names.name("security-logs"), props.removalPolicy());
         boolean needsBuckets = sec.cloudTrail().enabled() || (sec.config().enabled() && sec.config().createRecorder())
                 || (sec.flowLogs().enabled() && sec.flowLogs().s3() && !props.vpcs().isEmpty());
-        Bucket accessLogs = needsBuckets ? SecureBucket.accessLogs(this, "AccessLogsBucket", 365, props.removalPolicy()) : null;
+        Bucket accessLogs = needsBuckets ? SecureBucket.accessLogs(this, "AccessLogsBucket", logsKey, 365, props.removalPolicy()) : null;
 
         webFirewall = sec.waf().enabled() ? new WebFirewall(this, "WebFirewall", new WebFirewallProps(names,
                 props.alertTopics(), props.loadBalancerArns(), sec.waf(), logsKey, props.removalPolicy())) : null;
@@ -48,7 +48,7 @@ public class SecurityStack extends Stack {
                     props.removalPolicy()));
         }
         if (sec.flowLogs().enabled() && !props.vpcs().isEmpty()) {
-            Bucket flowBucket = sec.flowLogs().s3() ? SecureBucket.logArchive(this, "FlowLogsBucket", null, accessLogs,
+            Bucket flowBucket = sec.flowLogs().s3() ? SecureBucket.logArchive(this, "FlowLogsBucket", logsKey, accessLogs,
                     "flow-logs/", null, sec.flowLogs().expireAfterDays(), props.removalPolicy()) : null;
             new VpcFlowLogs(this, "FlowLogs", new VpcFlowLogs.Props(names, props.alertTopics(), props.vpcs(),
                     sec.flowLogs(), logsKey, flowBucket, props.removalPolicy()));
