@@ -1,0 +1,176 @@
+package io.github.opsbaseline.security;
+
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.opsbaseline.alerting.IAlertTopics;
+import io.github.opsbaseline.config.ComplianceStandard;
+import io.github.opsbaseline.config.SecurityConfig;
+import io.github.opsbaseline.core.ResourceNames;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.config.CfnConfigRule;
+import software.amazon.awscdk.services.config.CfnConfigurationRecorder;
+import software.amazon.awscdk.services.config.CfnDeliveryChannel;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.targets.SnsTopic;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.constructs.Construct;
+
+/**
+ * AWS Config: a recorder of all supported resource types (global types only where the settings
+ * say, network interfaces daily or excluded), a delivery channel to a hardened bucket, the managed
+ * rules of the compliance list ({@link ComplianceRules}), and NON_COMPLIANT changes to the warning
+ * topic. With {@code createRecorder=false} the region's existing recorder is used.
+ */
+public class ConfigCompliance extends Construct {
+
+    static final String NETWORK_INTERFACE = "AWS::EC2::NetworkInterface";
+
+    /**
+     * Props of {@link ConfigCompliance}.
+     *
+     * @param names naming scheme; required
+     * @param alertTopics where compliance changes go; required
+     * @param standards the compliance list that picks managed rules; default none
+     * @param settings recorder settings; default {@link SecurityConfig.AwsConfig#defaults()}
+     * @param accessLogs bucket receiving the delivery bucket's access logs; required
+     * @param key KMS key of the delivery bucket; required
+     * @param removalPolicy of the delivery bucket; default RETAIN
+     */
+    public record Props(ResourceNames names, IAlertTopics alertTopics, List<ComplianceStandard> standards,
+                        SecurityConfig.AwsConfig settings, IBucket accessLogs, IKey key, RemovalPolicy removalPolicy) {
+        public Props {
+            Objects.requireNonNull(names, "names");
+            Objects.requireNonNull(alertTopics, "alertTopics");
+            Objects.requireNonNull(accessLogs, "accessLogs");
+            Objects.requireNonNull(key, "key");
+            standards = standards == null ? List.of() : List.copyOf(standards);
+            settings = settings == null ? SecurityConfig.AwsConfig.defaults() : settings;
+            removalPolicy = removalPolicy == null ? RemovalPolicy.RETAIN : removalPolicy;
+        }
+    }
+
+    private final CfnConfigurationRecorder recorder;
+    private final Bucket bucket;
+
+    public ConfigCompliance(Construct scope, String id, Props props) {
+        super(scope, id);
+        SecurityConfig.AwsConfig cfg = props.settings();
+        Stack stack = Stack.of(this);
+        CfnDeliveryChannel channel = null;
+        if (cfg.createRecorder()) {
+            Role role = Role.Builder.create(this, "RecorderRole")
+                    .assumedBy(new ServicePrincipal("config.amazonaws.com"))
+                    .managedPolicies(List.of(ManagedPolicy.fromAwsManagedPolicyName("service-role/AWS_ConfigRole")))
+                    .build();
+            NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder().id("AwsSolutions-IAM4")
+                    .reason("AWS_ConfigRole is the AWS-maintained read-only policy for the Config recorder; it tracks"
+                            + " new resource types, which a hand-written policy would miss")
+                    .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWS_ConfigRole")).build()),
+                    true);
+            bucket = SecureBucket.logArchive(this, "Bucket", props.key(), props.accessLogs(), "config/", null,
+                    cfg.expireAfterDays(), props.removalPolicy());
+            ServicePrincipal config = new ServicePrincipal("config.amazonaws.com");
+            Map<String, Object> sourceAccount = Map.of("StringEquals", Map.of("AWS:SourceAccount", stack.getAccount()));
+            bucket.addToResourcePolicy(PolicyStatement.Builder.create().sid("AWSConfigBucketPermissionsCheck")
+                    .effect(Effect.ALLOW).principals(List.of(config))
+                    .actions(List.of("s3:GetBucketAcl", "s3:ListBucket")).resources(List.of(bucket.getBucketArn()))
+                    .conditions(sourceAccount).build());
+            bucket.addToResourcePolicy(PolicyStatement.Builder.create().sid("AWSConfigBucketDelivery")
+                    .effect(Effect.ALLOW).principals(List.of(config))
+                    .actions(List.of("s3:PutObject"))
+                    .resources(List.of(bucket.arnForObjects("AWSLogs/" + stack.getAccount() + "/Config/*")))
+                    .conditions(sourceAccount).build());
+            props.key().grantEncryptDecrypt(config);
+
+            String ifIncluded = cfg.networkInterfaces() == SecurityConfig.NetworkInterfaceRecording.DAILY ? "daily" : "excluded";
+            CfnConfigurationRecorder.RecordingGroupProperty group = cfg.networkInterfaces()
+                    == SecurityConfig.NetworkInterfaceRecording.DAILY
+                    ? CfnConfigurationRecorder.RecordingGroupProperty.builder()
+                            .allSupported(true).includeGlobalResourceTypes(cfg.recordGlobalResources()).build()
+                    : CfnConfigurationRecorder.RecordingGroupProperty.builder()
+                            .allSupported(false).includeGlobalResourceTypes(false)
+                            .exclusionByResourceTypes(CfnConfigurationRecorder.ExclusionByResourceTypesProperty.builder()
+                                    .resourceTypes(List.of(NETWORK_INTERFACE)).build())
+                            .recordingStrategy(CfnConfigurationRecorder.RecordingStrategyProperty.builder()
+                                    .useOnly("EXCLUSION_BY_RESOURCE_TYPES").build())
+                            .build();
+            CfnConfigurationRecorder.RecordingModeProperty.Builder mode = CfnConfigurationRecorder.RecordingModeProperty
+                    .builder().recordingFrequency("CONTINUOUS");
+            if ("daily".equals(ifIncluded)) {
+                // ENIs churn with every Fargate task: daily recording keeps the evidence, not the bill.
+                mode.recordingModeOverrides(List.of(CfnConfigurationRecorder.RecordingModeOverrideProperty.builder()
+                        .description("Network interfaces churn with every task; record them once a day")
+                        .resourceTypes(List.of(NETWORK_INTERFACE))
+                        .recordingFrequency("DAILY").build()));
+            }
+            recorder = CfnConfigurationRecorder.Builder.create(this, "Recorder")
+                    .name(props.names().name("config-recorder"))
+                    .roleArn(role.getRoleArn())
+                    .recordingGroup(group)
+                    .recordingMode(mode.build())
+                    .build();
+            channel = CfnDeliveryChannel.Builder.create(this, "DeliveryChannel")
+                    .name(props.names().name("config-delivery"))
+                    .s3BucketName(bucket.getBucketName())
+                    .s3KmsKeyArn(props.key().getKeyArn())
+                    .configSnapshotDeliveryProperties(CfnDeliveryChannel.ConfigSnapshotDeliveryPropertiesProperty.builder()
+                            .deliveryFrequency(cfg.snapshotFrequency().value()).build())
+                    .build();
+        } else {
+            recorder = null;
+            bucket = null;
+        }
+
+        if (cfg.managedRules()) {
+            for (String identifier : ComplianceRules.forStandards(props.standards())) {
+                String ruleName = identifier.toLowerCase(Locale.ROOT).replace('_', '-');
+                CfnConfigRule rule = CfnConfigRule.Builder.create(this, "Rule-" + ruleName)
+                        .configRuleName(props.names().name(ruleName))
+                        .source(CfnConfigRule.SourceProperty.builder().owner("AWS").sourceIdentifier(identifier).build())
+                        .build();
+                if (recorder != null) {
+                    rule.addDependency(recorder);
+                }
+            }
+        }
+
+        Rule changes = Rule.Builder.create(this, "NonCompliantRule")
+                .ruleName(props.names().name("config-non-compliant"))
+                .description("AWS Config rule evaluations that turned NON_COMPLIANT")
+                .eventPattern(EventPattern.builder()
+                        .source(List.of("aws.config"))
+                        .detailType(List.of("Config Rules Compliance Change"))
+                        .detail(Map.of("newEvaluationResult", Map.of("complianceType", List.of("NON_COMPLIANT"))))
+                        .build())
+                .build();
+        changes.addTarget(new SnsTopic(props.alertTopics().warning()));
+        if (channel != null) {
+            channel.addDependency(recorder);
+        }
+    }
+
+    /** The recorder, or null when an existing one is used. */
+    public CfnConfigurationRecorder recorder() {
+        return recorder;
+    }
+
+    /** The delivery bucket, or null when an existing recorder is used. */
+    public Bucket bucket() {
+        return bucket;
+    }
+
+}

@@ -1,0 +1,55 @@
+package io.github.opsbaseline.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.opsbaseline.config.ComplianceStandard;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class ConfigComplianceTest {
+
+    @Test
+    void recorderRecordsEverythingAndNetworkInterfacesDaily() {
+        Template t = SecurityTemplates.of("prod");
+        t.hasResourceProperties("AWS::Config::ConfigurationRecorder", Map.of(
+                "Name", "django-ms-prod-config-recorder",
+                "RecordingGroup", Map.of("AllSupported", true, "IncludeGlobalResourceTypes", true),
+                "RecordingMode", Map.of("RecordingFrequency", "CONTINUOUS", "RecordingModeOverrides", List.of(
+                        Match.objectLike(Map.of("ResourceTypes", List.of("AWS::EC2::NetworkInterface"),
+                                "RecordingFrequency", "DAILY")))),
+                "RoleARN", Match.anyValue()));
+        t.hasResourceProperties("AWS::Config::DeliveryChannel", Map.of(
+                "ConfigSnapshotDeliveryProperties", Map.of("DeliveryFrequency", "Six_Hours"),
+                "S3BucketName", Match.anyValue(), "S3KmsKeyArn", Match.anyValue(),
+                "Name", "django-ms-prod-config-delivery"));
+    }
+
+    @Test
+    void rulesAreTheUnionOfTheStandardsSortedAndDeduplicated() {
+        List<String> prodRules = ComplianceRules.forStandards(List.of(ComplianceStandard.values()));
+        assertThat(prodRules).isSorted().doesNotHaveDuplicates();
+        assertThat(ComplianceRules.forStandards(List.of(ComplianceStandard.GDPR, ComplianceStandard.SOC2)))
+                .isEqualTo(ComplianceRules.forStandards(List.of(ComplianceStandard.SOC2, ComplianceStandard.GDPR)));
+        assertThat(ComplianceRules.TABLE).containsOnlyKeys(ComplianceStandard.values());
+        Template t = SecurityTemplates.of("prod");
+        t.resourceCountIs("AWS::Config::ConfigRule", prodRules.size());
+        t.hasResourceProperties("AWS::Config::ConfigRule", Map.of("ConfigRuleName", "django-ms-prod-cloud-trail-enabled",
+                "Source", Map.of("Owner", "AWS", "SourceIdentifier", "CLOUD_TRAIL_ENABLED")));
+        SecurityTemplates.of("dev").resourceCountIs("AWS::Config::ConfigRule",
+                ComplianceRules.forStandards(List.of(ComplianceStandard.SOC2, ComplianceStandard.GDPR)).size());
+    }
+
+    @Test
+    void nonCompliantChangesGoToTheWarningTopic() {
+        Template t = SecurityTemplates.of("prod");
+        t.hasResourceProperties("AWS::Events::Rule", Map.of("Name", "django-ms-prod-config-non-compliant",
+                "EventPattern", Map.of("source", List.of("aws.config"),
+                        "detail-type", List.of("Config Rules Compliance Change"),
+                        "detail", Map.of("newEvaluationResult", Map.of("complianceType", List.of("NON_COMPLIANT")))),
+                "Targets", List.of(Match.objectLike(Map.of("Arn", Map.of("Fn::ImportValue", Match.stringLikeRegexp("Warning"))))),
+                "State", "ENABLED"));
+    }
+}

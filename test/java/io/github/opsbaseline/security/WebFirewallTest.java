@@ -1,0 +1,117 @@
+package io.github.opsbaseline.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.opsbaseline.config.SecurityConfig;
+import io.github.opsbaseline.config.SecurityConfig.RateLimit;
+import io.github.opsbaseline.config.SecurityConfig.ScopedRateLimit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class WebFirewallTest {
+
+    private static Map<String, Object> rule(String name, Object statement, String action) {
+        return Map.of("Name", name, "Statement", statement, "Action", Map.of(action, Map.of()));
+    }
+
+    @Test
+    void prodWebAclHasManagedGroupsProbeBlockAndRateRules() {
+        // GIVEN prod's file WHEN synthesized
+        Template t = SecurityTemplates.of("prod");
+        // THEN one regional ACL named by the scheme, with every rule in priority order
+        t.hasResourceProperties("AWS::WAFv2::WebACL", Map.of(
+                "Name", "django-ms-prod-web-acl",
+                "Scope", "REGIONAL",
+                "DefaultAction", Map.of("Allow", Map.of()),
+                "Rules", Match.arrayWith(List.of(
+                        Match.objectLike(Map.of("Name", "probe-paths", "Action", Map.of("Block", Map.of()),
+                                "Statement", Map.of("OrStatement", Map.of("Statements", Match.arrayWith(List.of(
+                                        Map.of("ByteMatchStatement", Match.objectLike(Map.of(
+                                                "SearchString", "/.env", "PositionalConstraint", "STARTS_WITH",
+                                                "TextTransformations", List.of(Map.of("Priority", 0, "Type", "LOWERCASE"))))))))))),
+                        Match.objectLike(Map.of("Name", "ip-reputation", "Statement", Map.of("ManagedRuleGroupStatement",
+                                Map.of("VendorName", "AWS", "Name", "AWSManagedRulesAmazonIpReputationList")))),
+                        Match.objectLike(Map.of("Name", "common", "Statement", Map.of("ManagedRuleGroupStatement",
+                                Map.of("VendorName", "AWS", "Name", "AWSManagedRulesCommonRuleSet",
+                                        "RuleActionOverrides", List.of(Map.of("Name", "SizeRestrictions_BODY",
+                                                "ActionToUse", Map.of("Count", Map.of()))))))),
+                        Match.objectLike(Map.of("Name", "body-size", "Action", Map.of("Block", Map.of()))),
+                        Match.objectLike(Map.of("Name", "known-bad-inputs")),
+                        Match.objectLike(Map.of("Name", "sqli", "OverrideAction", Map.of("None", Map.of()))),
+                        Match.objectLike(Map.of("Name", "bot-control")),
+                        Match.objectLike(rule("rate-per-ip", Map.of("RateBasedStatement", Map.of(
+                                "Limit", 2000, "EvaluationWindowSec", 300, "AggregateKeyType", "IP")), "Block")),
+                        Match.objectLike(Map.of("Name", "rate-login", "Statement", Map.of("RateBasedStatement",
+                                Match.objectLike(Map.of("Limit", 10, "EvaluationWindowSec", 120))))),
+                        Match.objectLike(Map.of("Name", "rate-payments", "Statement", Map.of("RateBasedStatement",
+                                Match.objectLike(Map.of("Limit", 10, "EvaluationWindowSec", 60)))))))));
+        t.resourceCountIs("AWS::WAFv2::WebACLAssociation", 1);
+        t.hasResourceProperties("AWS::WAFv2::WebACLAssociation", Map.of("ResourceArn",
+                "arn:aws:elasticloadbalancing:ap-southeast-1:777788889999:loadbalancer/app/django-ms-prod-alb/3c4d5e6f7a8b9c0d"));
+    }
+
+    @Test
+    void devCountsTheScopedRateRulesForStagedRollout() {
+        Template t = SecurityTemplates.of("dev");
+        t.hasResourceProperties("AWS::WAFv2::WebACL", Map.of("Rules", Match.arrayWith(List.of(
+                Match.objectLike(Map.of("Name", "rate-per-ip", "Action", Map.of("Block", Map.of()))),
+                Match.objectLike(Map.of("Name", "rate-login", "Action", Map.of("Count", Map.of())))))));
+    }
+
+    @Test
+    void logsToKmsEncryptedAwsWafLogsGroupWithCredentialsRedacted() {
+        Template t = SecurityTemplates.of("prod");
+        t.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "aws-waf-logs-django-ms-prod",
+                "KmsKeyId", Match.anyValue(), "RetentionInDays", 365));
+        t.hasResourceProperties("AWS::WAFv2::LoggingConfiguration", Map.of(
+                "LogDestinationConfigs", List.of(Map.of("Fn::Join", List.of("", List.of("arn:",
+                        Map.of("Ref", "AWS::Partition"), ":logs:ap-southeast-1:777788889999:log-group:aws-waf-logs-django-ms-prod")))),
+                "RedactedFields", List.of(Map.of("SingleHeader", Map.of("Name", "authorization")),
+                        Map.of("SingleHeader", Map.of("Name", "cookie")))));
+    }
+
+    @Test
+    void alarmsOnBlockedRequestsAndEachRateRule() {
+        Template t = SecurityTemplates.of("prod");
+        t.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                "AlarmName", "django-ms-prod-web-acl-blocked-requests-warning",
+                "Namespace", "AWS/WAFV2", "MetricName", "BlockedRequests", "Threshold", 2000,
+                "Dimensions", Match.arrayWith(List.of(Map.of("Name", "Rule", "Value", "ALL"))),
+                "AlarmActions", Match.anyValue(), "OKActions", Match.anyValue())));
+        for (String rule : List.of("rate-per-ip", "rate-login", "rate-payments")) {
+            t.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                    "AlarmName", "django-ms-prod-waf-" + rule + "-rate-limited-warning",
+                    "Dimensions", Match.arrayWith(List.of(Map.of("Name", "Rule", "Value", "django-ms-prod-" + rule))))));
+        }
+    }
+
+    @Test
+    void savedQueriesForTopBlockedIpsAndTopRules() {
+        Template t = SecurityTemplates.of("prod");
+        t.hasResourceProperties("AWS::Logs::QueryDefinition", Map.of("Name", "django-ms-prod-waf-top-blocked-ips",
+                "QueryString", Match.stringLikeRegexp("stats count\\(\\*\\) as blocked by httpRequest.clientIp")));
+        t.hasResourceProperties("AWS::Logs::QueryDefinition", Map.of("Name", "django-ms-prod-waf-top-rules",
+                "QueryString", Match.stringLikeRegexp("by terminatingRuleId")));
+    }
+
+    @Test
+    void seedRatesMapToWafSettings() {
+        // 5/min: WAF's Limit minimum is 10, so the same rate over the smallest window giving 10
+        assertThat(new ScopedRateLimit("login", "/l", 5, 60).effective()).isEqualTo(new RateLimit(10, 120));
+        assertThat(new ScopedRateLimit("pay", "/p", 10, 60).effective()).isEqualTo(new RateLimit(10, 60));
+        assertThat(new ScopedRateLimit("x", "/x", 100, 3600).effective()).isEqualTo(new RateLimit(17, 600));
+        assertThat(new ScopedRateLimit("y", "/y", 1, 3600).effective()).isEqualTo(new RateLimit(10, 600));
+        assertThat(new ScopedRateLimit("z", "/z", 30, 90).effective()).isEqualTo(new RateLimit(20, 60));
+    }
+
+    @Test
+    void capacityIsComputedPerRule() {
+        SecurityConfig.WafCapacity defaults = SecurityConfig.WafCapacity.of(SecurityConfig.Waf.defaults());
+        assertThat(defaults.total()).isEqualTo(1231);
+        assertThat(defaults.rules()).containsEntry("common", 700).containsEntry("probe-paths", 96)
+                .containsEntry("rate-login", 4);
+    }
+}
