@@ -6,6 +6,7 @@ import io.github.opsbaseline.backup.BackupStack;
 import io.github.opsbaseline.backup.BackupStackProps;
 import io.github.opsbaseline.compliance.BaselineTags;
 import io.github.opsbaseline.compliance.CompliancePacks;
+import io.github.opsbaseline.compliance.KeyGrantGuard;
 import io.github.opsbaseline.config.EnvironmentConfig;
 import io.github.opsbaseline.core.ResourceNames;
 import io.github.opsbaseline.monitoring.MonitoringStack;
@@ -14,6 +15,7 @@ import io.github.opsbaseline.security.SecurityStack;
 import io.github.opsbaseline.security.SecurityStackProps;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -48,6 +50,7 @@ public record BaselineStacks(MonitoringStack monitoring, SecurityStack security,
         BaselineStacks stacks = new BaselineStacks(monitoring, security, backup, backupDr);
         for (Stack stack : stacks.all()) {
             BaselineTags.apply(stack, BaselineTags.of(config));
+            Aspects.of(stack).add(new KeyGrantGuard());
             CompliancePacks.apply(stack, config.compliance());
         }
         return stacks;

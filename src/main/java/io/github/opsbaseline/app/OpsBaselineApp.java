@@ -40,9 +40,32 @@ public final class OpsBaselineApp {
             System.exit(1);
             return;
         }
-        App app = new App();
+        App app = App.Builder.create().postCliContext(strictValidation()).build();
         configs.forEach(config -> BaselineStacks.create(app, config));
-        app.synth();
+        try {
+            app.synth();
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).contains("ValidationFailed")) {
+                throw e;
+            }
+            // An invalid template is the library's fault, not the user's: say so, without a trace.
+            System.err.println("synth refused: the CDK's template validator found errors; see "
+                    + "validation-report.json in the output directory. " + e.getMessage().lines().findFirst().orElse(""));
+            System.exit(1);
+        }
+    }
+
+    /**
+     * The CDK CLI sets {@code @aws-cdk/core:failSynthOnValidationErrors} to false and reports
+     * violations itself, but only when the flag {@code @aws-cdk/core:validateAgainstDefaultRules}
+     * reaches the validator; forcing it true here makes an invalid template fail every synth, from
+     * the CLI, CI or a test alike. {@code CDK_VALIDATION=false} still turns validation off.
+     */
+    static java.util.Map<String, Object> strictValidation() {
+        java.util.Map<String, Object> context = new java.util.TreeMap<>();
+        context.put("@aws-cdk/core:failSynthOnValidationErrors", true);
+        context.put("@aws-cdk/core:validateAgainstDefaultRules", true);
+        return context;
     }
 
     /** The configurations {@code env} names: one environment, or every one for {@code all}. */

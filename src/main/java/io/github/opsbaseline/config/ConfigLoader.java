@@ -173,7 +173,8 @@ public final class ConfigLoader {
             } else {
                 String next = parent.asText();
                 if (!Files.isRegularFile(dir.resolve(next + ".json"))) {
-                    fail(display(current), "$.extends", "no file " + next + ".json in " + dir + " to extend");
+                    fail(display(current), "$.extends", "expected the name of a file beside this one, found "
+                            + ConfigProblems.quote(next) + " (there is no " + next + ".json)");
                 }
                 current = next;
             }
@@ -375,7 +376,9 @@ public final class ConfigLoader {
             return "unexpected content after the end of the JSON object" + where;
         }
         String first = msg.contains("\n") ? msg.substring(0, msg.indexOf('\n')) : msg;
-        return "malformed JSON" + where + ": " + first;
+        // Jackson appends where the enclosing object started, with a redacted source: noise here.
+        int marker = first.indexOf(" (start marker at");
+        return "malformed JSON" + where + ": " + (marker > 0 ? first.substring(0, marker) : first);
     }
 
     /** The JSON path of where a parser is, e.g. {@code $.alerting.critical.emails[1]}. */

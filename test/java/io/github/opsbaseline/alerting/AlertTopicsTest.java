@@ -1,0 +1,136 @@
+package io.github.opsbaseline.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.opsbaseline.core.ResourceNames;
+import io.github.opsbaseline.testing.TestApps;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.sns.Topic;
+
+class AlertTopicsTest {
+
+    private static final ResourceNames NAMES = new ResourceNames("shop", "prod");
+
+    private static Template synth(AlertTopicsProps props) {
+        Stack stack = new Stack(TestApps.app(), "Alerting");
+        new AlertTopics(stack, "Alerts", props);
+        return Template.fromStack(stack);
+    }
+
+    @Test
+    void createsOneEncryptedTlsOnlyTopicPerSeverityWithARotatingKey() {
+        Template template = synth(AlertTopicsProps.builder().names(NAMES).build());
+
+        template.resourceCountIs("AWS::SNS::Topic", 3);
+        for (String severity : List.of("critical", "warning", "info")) {
+            template.hasResourceProperties("AWS::SNS::Topic", Map.of(
+                    "TopicName", "shop-prod-alerts-" + severity,
+                    "KmsMasterKeyId", Match.objectLike(Map.of("Fn::GetAtt", Match.arrayWith(List.of("Arn"))))));
+        }
+        template.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true));
+        template.hasResource("AWS::KMS::Key", Map.of("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain"));
+        template.hasResourceProperties("AWS::KMS::Alias", Map.of("AliasName", "alias/shop-prod-alerts"));
+        // enforceSSL: publishing over plain HTTP is denied
+        template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Effect", "Deny",
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+    }
+
+    @Test
+    void cloudWatchEventBridgeBudgetsAnomalyDetectionAndBackupMayPublishAndUseTheKey() {
+        Template template = synth(AlertTopicsProps.builder().names(NAMES).build());
+
+        Object publishers = Map.of("Service", AlertTopics.PUBLISHERS);
+        template.hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Sid", "AllowAlertPublishers",
+                        "Principal", publishers,
+                        "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*")))))))); 
+        template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Sid", "AllowAlertPublishers",
+                        "Principal", publishers,
+                        "Action", "sns:Publish",
+                        "Condition", Map.of("StringEquals", Match.objectLike(Map.of())))))))));
+    }
+
+    @Test
+    void subscribesEachSeverityToItsOwnChannels() {
+        Template template = synth(AlertTopicsProps.builder().names(NAMES)
+                .channels(Severity.CRITICAL, AlertChannels.builder()
+                        .email("ops@example.com").sms("+14155550100")
+                        .https("https://events.pagerduty.com/integration/abc/enqueue").build())
+                .channels(Severity.WARNING, AlertChannels.builder().email("ops@example.com").build())
+                .build());
+
+        template.resourceCountIs("AWS::SNS::Subscription", 4);
+        template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "sms", "Endpoint", "+14155550100",
+                "TopicArn", Map.of("Ref", Match.stringLikeRegexp("AlertsCritical.*"))));
+        template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "https",
+                "Endpoint", "https://events.pagerduty.com/integration/abc/enqueue"));
+        template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email",
+                "TopicArn", Map.of("Ref", Match.stringLikeRegexp("AlertsWarning.*"))));
+        assertThat(template.findResources("AWS::SNS::Subscription", Map.of("Properties", Map.of(
+                "TopicArn", Map.of("Ref", Match.stringLikeRegexp("AlertsInfo.*")))))).isEmpty();
+    }
+
+    @Test
+    void oneChatbotChannelPerSlackChannelSubscribedToEverySeverityRoutedToIt() {
+        Template template = synth(AlertTopicsProps.builder().names(NAMES)
+                .channels(Severity.CRITICAL, AlertChannels.builder().slack("T0123ABCD9", "C0ALERTS01").build())
+                .channels(Severity.INFO, AlertChannels.builder().slack("T0123ABCD9", "C0ALERTS01").build())
+                .build());
+
+        template.resourceCountIs("AWS::Chatbot::SlackChannelConfiguration", 1);
+        template.hasResourceProperties("AWS::Chatbot::SlackChannelConfiguration", Map.of(
+                "ConfigurationName", "shop-prod-alerts-c0alerts01",
+                "SlackWorkspaceId", "T0123ABCD9",
+                "SlackChannelId", "C0ALERTS01",
+                "LoggingLevel", "ERROR",
+                "SnsTopicArns", List.of(Map.of("Ref", Match.stringLikeRegexp("AlertsCritical.*")),
+                        Map.of("Ref", Match.stringLikeRegexp("AlertsInfo.*"))),
+                "GuardrailPolicies", List.of(Map.of("Ref", Match.stringLikeRegexp("AlertsChatbotGuardrail.*")))));
+        // the guardrail and the role allow reading alarms and metrics, nothing more
+        template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("PolicyDocument", Map.of("Statement", List.of(
+                Map.of("Effect", "Allow", "Resource", "*", "Action", List.of(
+                        "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData", "cloudwatch:GetMetricWidgetImage"))))));
+        template.hasResourceProperties("AWS::IAM::Role", Map.of("AssumeRolePolicyDocument", Map.of("Statement",
+                List.of(Match.objectLike(Map.of("Principal", Map.of("Service", "chatbot.amazonaws.com")))))));
+    }
+
+    @Test
+    void noSlackChannelMeansNoChatbotResources() {
+        Template template = synth(AlertTopicsProps.builder().names(NAMES).build());
+
+        template.resourceCountIs("AWS::Chatbot::SlackChannelConfiguration", 0);
+        template.resourceCountIs("AWS::IAM::Role", 0);
+    }
+
+    @Test
+    void aDestroyPolicyReachesTheKey() {
+        Template template = synth(AlertTopicsProps.builder().names(NAMES).removalPolicy(RemovalPolicy.DESTROY).build());
+
+        template.hasResource("AWS::KMS::Key", Map.of("DeletionPolicy", "Delete"));
+    }
+
+    @Test
+    void teamsCanPassTopicsOfTheirOwn() {
+        Stack stack = new Stack(TestApps.app(), "Own");
+        Topic critical = new Topic(stack, "C");
+        Topic warning = new Topic(stack, "W");
+        Topic info = new Topic(stack, "I");
+
+        IAlertTopics topics = IAlertTopics.fromTopics(critical, warning, info);
+
+        assertThat(topics.critical()).isSameAs(critical);
+        assertThat(topics.topic(Severity.WARNING)).isSameAs(warning);
+        assertThat(topics.info()).isSameAs(info);
+    }
+}

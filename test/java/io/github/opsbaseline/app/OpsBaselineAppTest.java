@@ -1,0 +1,59 @@
+package io.github.opsbaseline.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.opsbaseline.testing.AppProcess;
+import io.github.opsbaseline.testing.ProjectPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The entry point as the CDK CLI runs it: a bad choice or a bad file ends cleanly, writing nothing. */
+class OpsBaselineAppTest {
+
+    @Test
+    void anUnknownEnvironmentExitsNonZeroWithOneLineAndNoStackTrace() throws Exception {
+        Path outdir = Files.createTempDirectory("app-").resolve("cdk.out");
+
+        AppProcess.Result result = AppProcess.run(outdir, Map.of("env", "nope"));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr().lines()).containsExactly("stacks-config/nope.json: $: unknown environment \"nope\":"
+                + " expected one of [dev, prod, staging] (the environment files in stacks-config)");
+        assertThat(outdir).doesNotExist();
+    }
+
+    @Test
+    void aBadFileExitsNonZeroWithOneLinePerProblemAndWritesNothing() throws Exception {
+        // GIVEN a copy of the environment files with two mistakes in one of them
+        Path dir = Files.createTempDirectory("cfg-");
+        try (Stream<Path> files = Files.list(ProjectPaths.stacksConfig())) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(dir.resolve("qa.json"),
+                "{ \"extends\": \"dev\", \"account\": \"1\", \"alerting\": { \"critical\": { \"emails\": [\"ops@\"] } } }");
+        Path outdir = dir.resolve("cdk.out");
+
+        // WHEN the app is asked for it
+        AppProcess.Result result = AppProcess.run(outdir, Map.of("env", "qa", "configDir", dir.toString()));
+
+        // THEN
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr().lines()).containsExactly(
+                dir.resolve("qa.json") + ": $.account: not an AWS account id (12 digits): \"1\"",
+                dir.resolve("qa.json") + ": $.alerting.critical.emails[0]: not an email address: \"ops@\"");
+        assertThat(result.stderr()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(outdir).doesNotExist();
+    }
+
+    @Test
+    void theCdkJsonTurnsOnTheCdkTemplateValidatorAndDefaultsToDev() throws Exception {
+        String cdkJson = Files.readString(ProjectPaths.root().resolve("cdk.json"));
+
+        assertThat(cdkJson).contains("\"@aws-cdk/core:validateAgainstDefaultRules\": true").contains("\"env\": \"dev\"");
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.opsbaseline.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.cdklabs.cdknag.NagPack;
+import io.github.opsbaseline.config.ComplianceStandard;
+import io.github.opsbaseline.config.ConfigLoader;
+import io.github.opsbaseline.config.EnvironmentConfig;
+import io.github.opsbaseline.testing.ProjectPaths;
+import io.github.opsbaseline.testing.TestApps;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.sqs.Queue;
+
+class ComplianceTest {
+
+    @Test
+    void awsSolutionsAlwaysAndThePackOfEachDeclaredStandardThatCdkNagHas() {
+        assertThat(CompliancePacks.forStandards(List.of())).extracting(NagPack::getReadPackName)
+                .containsExactly("AwsSolutions");
+        assertThat(CompliancePacks.forStandards(List.of(ComplianceStandard.SOC2, ComplianceStandard.GDPR)))
+                .extracting(NagPack::getReadPackName).containsExactly("AwsSolutions");
+        assertThat(CompliancePacks.forStandards(List.of(ComplianceStandard.PCI_DSS, ComplianceStandard.HIPAA,
+                ComplianceStandard.NIST_800_53_R5)))
+                .extracting(NagPack::getReadPackName)
+                .containsExactly("AwsSolutions", "HIPAA.Security", "NIST.800.53.R5", "PCI.DSS.321");
+    }
+
+    @Test
+    void everyResourceIsTaggedWithOwnerSensitivityAndStandards() {
+        // GIVEN prod's configuration and a stack with a resource
+        EnvironmentConfig prod = new ConfigLoader(ProjectPaths.stacksConfig()).load("prod");
+        Stack stack = new Stack(TestApps.app(), "Tagged");
+        Queue.Builder.create(stack, "Queue").enforceSsl(true).build();
+
+        // WHEN the baseline tags are applied
+        BaselineTags.apply(stack, BaselineTags.of(prod));
+
+        // THEN the resource carries them, the config's own tags included
+        Template.fromStack(stack).hasResourceProperties("AWS::SQS::Queue", Map.of("Tags", Match.arrayWith(List.of(
+                Map.of("Key", "compliance", "Value", "SOC2 GDPR PCI_DSS HIPAA NIST_800_53_R5 CIS"),
+                Map.of("Key", "cost-center", "Value", "cc-4120"),
+                Map.of("Key", "data-classification", "Value", "restricted"),
+                Map.of("Key", "environment", "Value", "prod"),
+                Map.of("Key", "managed-by", "Value", "ops-baseline"),
+                Map.of("Key", "owner", "Value", "platform-team"),
+                Map.of("Key", "project", "Value", "django-ms")))));
+    }
+
+    @Test
+    void everyKeyOnlyAllowsGrantsByOrForAwsServices() {
+        Stack stack = new Stack(TestApps.app(), "Keys");
+        new Key(stack, "Key");
+
+        Aspects.of(stack).add(new KeyGrantGuard());
+
+        Template.fromStack(stack).hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement",
+                Match.arrayWith(List.of(Map.of(
+                        "Sid", KeyGrantGuard.SID,
+                        "Effect", "Deny",
+                        "Principal", Map.of("AWS", "*"),
+                        "Action", "kms:CreateGrant",
+                        "Resource", "*",
+                        "Condition", Map.of("BoolIfExists", Map.of(
+                                "aws:PrincipalIsAWSService", "false",
+                                "kms:GrantIsForAWSResource", "false"))))))));
+    }
+}

@@ -1,0 +1,125 @@
+package io.github.opsbaseline.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.opsbaseline.alerting.Severity;
+import io.github.opsbaseline.testing.ProjectPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    private final ConfigLoader loader = new ConfigLoader(ProjectPaths.stacksConfig());
+
+    @Test
+    void theEnvironmentsAreTheFilesExceptTheSchemaAndTheSharedBase() {
+        assertThat(loader.environments()).containsExactly("dev", "prod", "staging");
+    }
+
+    @Test
+    void everyShippedEnvironmentLoadsWithoutProblems() {
+        assertThat(loader.loadAll()).extracting(EnvironmentConfig::environment)
+                .containsExactly("dev", "prod", "staging");
+    }
+
+    @Test
+    void anEnvironmentInheritsTheBaseAndOverridesOnlyWhatItSets() {
+        EnvironmentConfig dev = loader.load("dev");
+        EnvironmentConfig prod = loader.load("prod");
+
+        // inherited from base.json
+        assertThat(dev.project()).isEqualTo("django-ms");
+        assertThat(dev.tags()).containsEntry("owner", "platform-team");
+        assertThat(dev.compliance()).containsExactly(ComplianceStandard.SOC2, ComplianceStandard.GDPR);
+        // overridden by prod.json; arrays are replaced whole, not appended
+        assertThat(prod.compliance()).hasSize(6).contains(ComplianceStandard.PCI_DSS, ComplianceStandard.HIPAA);
+        assertThat(prod.dataClassification()).isEqualTo(DataClassification.RESTRICTED);
+        assertThat(prod.monitoring().logRetentionDays()).isEqualTo(365);
+        assertThat(dev.monitoring().logRetentionDays()).isEqualTo(30);
+        // objects merge key by key: prod's critical block adds to base's routed contacts
+        AlertingConfig.Channels critical = prod.alerting().channelsFor(Severity.CRITICAL);
+        assertThat(critical.emails()).containsExactly("ops@example.com");
+        assertThat(critical.sms()).containsExactly("+6591234567");
+        assertThat(critical.pagerDuty()).hasSize(1);
+    }
+
+    @Test
+    void defaultsApplyWhereTheFileIsSilent() {
+        EnvironmentConfig staging = loader.load("staging");
+
+        assertThat(staging.removalPolicy()).isEqualTo(RemovalChoice.RETAIN);
+        assertThat(loader.load("dev").removalPolicy()).isEqualTo(RemovalChoice.DESTROY);
+        assertThat(staging.drRegion()).isNull();
+        assertThat(staging.monitoring().thresholds().cpuPercent()).isEqualTo(new MonitoringConfig.Level(80.0, 90.0));
+        assertThat(staging.monitoring().thresholds().responseTimeSeconds()).isEqualTo(new MonitoringConfig.Level(1.0, 3.0));
+        assertThat(staging.monitoring().thresholds().databaseCpuPercent().warning()).isEqualTo(75.0);
+    }
+
+    @Test
+    void theSeedRoutingSendsEachSeverityItsChannels() {
+        EnvironmentConfig dev = loader.load("dev");
+
+        assertThat(dev.alerting().channelsFor(Severity.CRITICAL).emails()).containsExactly("ops@example.com");
+        assertThat(dev.alerting().channelsFor(Severity.WARNING).emails()).containsExactly("ops@example.com");
+        assertThat(dev.alerting().channelsFor(Severity.WARNING).slack()).hasSize(1);
+        assertThat(dev.alerting().channelsFor(Severity.INFO).emails()).isEmpty();
+        assertThat(dev.alerting().channelsFor(Severity.INFO).slack()).hasSize(1);
+    }
+
+    @Test
+    void aProblemInTheBaseIsReportedAgainstTheBaseFile() throws IOException {
+        // GIVEN a base with a bad value and an environment that does not touch it
+        Path dir = Files.createTempDirectory("cfg-");
+        Files.writeString(dir.resolve("base.json"), "{ \"project\": \"demo\", \"account\": \"42\" }");
+        Files.writeString(dir.resolve("qa.json"), "{ \"extends\": \"base\", \"region\": \"eu-west-1\" }");
+
+        // WHEN the environment is loaded
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> new ConfigLoader(dir).load("qa"));
+
+        // THEN the line names the base file, where the value is written
+        assertThat(error.problems()).containsExactly(
+                new ConfigProblem(dir.resolve("base.json").toString(), "$.account",
+                        "not an AWS account id (12 digits): \"42\""));
+    }
+
+    @Test
+    void problemsOfEveryEnvironmentAreReportedTogether() throws IOException {
+        Path dir = Files.createTempDirectory("cfg-");
+        Files.writeString(dir.resolve("a.json"), "{ \"project\": \"demo\", \"region\": \"nowhere\" }");
+        Files.writeString(dir.resolve("b.json"), "{ \"project\": \"Demo\" }");
+
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> new ConfigLoader(dir).loadAll());
+
+        assertThat(error.problems()).extracting(ConfigProblem::path).containsExactly("$.region", "$.project");
+    }
+
+    @Test
+    void aQuotedNumberIsNotANumberAndANumberIsNotAString() throws IOException {
+        Path dir = Files.createTempDirectory("cfg-");
+        Files.writeString(dir.resolve("a.json"), "{ \"project\": \"demo\", \"account\": 123456789012 }");
+
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> new ConfigLoader(dir).load("a"));
+
+        assertThat(error.lines()).containsExactly(dir.resolve("a.json") + ": $.account: expected a string, found 123456789012");
+    }
+
+    @Test
+    void tagsReachTemplatesInSortedOrderWhateverTheFileOrder() throws IOException {
+        Path dir = Files.createTempDirectory("cfg-");
+        Files.writeString(dir.resolve("a.json"), "{ \"project\": \"demo\", \"tags\": { \"zeta\": \"1\", \"alpha\": \"2\" } }");
+
+        assertThat(new ConfigLoader(dir).load("a").tags().keySet()).containsExactly("alpha", "zeta");
+    }
+
+    @Test
+    void theMessageLineIsFilePathAndWhatWasWrong() {
+        assertThat(new ConfigProblem("stacks-config/prod.json", "$.alerting.critical.emails[1]",
+                "not an email address: \"ops@\"").toString())
+                .isEqualTo("stacks-config/prod.json: $.alerting.critical.emails[1]: not an email address: \"ops@\"");
+        assertThat(List.of(ConfigProblems.quote("a\"b"), ConfigProblems.quote(3))).containsExactly("\"a\\\"b\"", "3");
+    }
+}
