@@ -29,7 +29,7 @@ public class BackupDrStack extends Stack {
                     .enableKeyRotation(true)
                     .removalPolicy(props.removalPolicy())
                     .build();
-            Bucket logs = HardenedBuckets.accessLogs(this, "AccessLogs", props.removalPolicy(), 365);
+            Bucket logs = HardenedBuckets.accessLogs(this, "AccessLogs", key, props.removalPolicy(), 365);
             replica = HardenedBuckets.encrypted(this, "ReplicaBucket", key, logs, props.removalPolicy(),
                     ReplicatedBackupBucket.lifecycle(props.replicaBucket()),
                     dr.replicaBucketName());

@@ -64,7 +64,7 @@ public class BackupStack extends Stack {
                         "arn:" + getPartition() + ":logs:" + getRegion() + ":" + getAccount() + ":log-group:*")))
                 .build());
         boolean needsBuckets = backup.audit().enabled() || backup.applicationBucket().enabled();
-        Bucket accessLogs = needsBuckets ? HardenedBuckets.accessLogs(this, "AccessLogs", props.removalPolicy(), 365) : null;
+        Bucket accessLogs = needsBuckets ? HardenedBuckets.accessLogs(this, "AccessLogs", storageKey, props.removalPolicy(), 365) : null;
 
         vault = new EncryptedBackupVault(this, "Vault", new EncryptedBackupVault.Props(
                 names.vaultName(), props.removalPolicy(), backup.vaultLock(), props.alertTopics().warning()));
@@ -134,7 +134,8 @@ public class BackupStack extends Stack {
                 ? new DrHealthCheck(this, "DrHealthCheck", new DrHealthCheck.Props(
                         props.names(), props.alertTopics(), vault.vaultName(), drVaultArn, databaseArns,
                         props.healthUrls(), backup.drHealthCheck().maxRecoveryPointAgeHours(),
-                        Duration.minutes(backup.drHealthCheck().everyMinutes()), storageKey, props.removalPolicy()))
+                        Duration.minutes(backup.drHealthCheck().everyMinutes()), storageKey, props.removalPolicy(),
+                        props.healthCheckVpcId(), backup.drHealthCheck().subnetIds()))
                 : null;
     }
 

@@ -22,9 +22,11 @@ import software.amazon.awscdk.StackProps;
  * @param dr the DR-region names (account and DR region); default none: no copies, no replication
  * @param databases the workload's RDS instances and Aurora clusters, protected by ARN; default none
  * @param healthUrls URLs the DR health check calls; default none
+ * @param healthCheckVpcId the VPC the DR health check runs in (with {@code backup.drHealthCheck().subnetIds()}); default none
  */
 public record BackupStackProps(StackProps stack, ResourceNames names, IAlertTopics alertTopics, RemovalPolicy removalPolicy,
-                               BackupConfig backup, BackupNames dr, List<DatabaseConfig> databases, List<String> healthUrls) {
+                               BackupConfig backup, BackupNames dr, List<DatabaseConfig> databases, List<String> healthUrls,
+                               String healthCheckVpcId) {
 
     public BackupStackProps {
         stack = stack == null ? StackProps.builder().build() : stack;
@@ -43,6 +45,7 @@ public record BackupStackProps(StackProps stack, ResourceNames names, IAlertTopi
         List<String> urls = config.workload().services().stream().map(ServiceConfig::healthUrl)
                 .filter(Objects::nonNull).toList();
         return new BackupStackProps(stack, config.names(), alertTopics, config.removalPolicy().toCdk(), config.backup(),
-                dr, config.backup().selection().includeDatabases() ? config.workload().databases() : List.of(), urls);
+                dr, config.backup().selection().includeDatabases() ? config.workload().databases() : List.of(), urls,
+                config.backup().drHealthCheck().vpcId(config.workload()));
     }
 }

@@ -28,13 +28,13 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.ec2.CfnSecurityGroup;
+import software.amazon.awscdk.services.lambda.CfnFunction;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
-import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
@@ -61,12 +61,14 @@ public class DrHealthCheck extends Construct {
      * @param healthUrls URLs that must answer below HTTP 400; default none
      * @param maxRecoveryPointAgeHours the age limit; default 26
      * @param every how often it runs; default one hour
-     * @param key encrypts the log group and the dead-letter queue; required
+     * @param key encrypts the log group and the environment variables; required
      * @param removalPolicy for the log group; default RETAIN
+     * @param vpcId the VPC the function runs in; default none (then Control Tower's CT.LAMBDA.PR.3 fails)
+     * @param subnetIds the subnets it runs in (need a route to the AWS APIs and the URLs); required with vpcId
      */
     public record Props(ResourceNames names, IAlertTopics alertTopics, String vaultName, String drVaultArn,
                         List<String> protectedArns, List<String> healthUrls, Integer maxRecoveryPointAgeHours,
-                        Duration every, IKey key, RemovalPolicy removalPolicy) {
+                        Duration every, IKey key, RemovalPolicy removalPolicy, String vpcId, List<String> subnetIds) {
         public Props {
             Objects.requireNonNull(names, "names");
             Objects.requireNonNull(alertTopics, "alertTopics");
@@ -77,6 +79,10 @@ public class DrHealthCheck extends Construct {
             every = every == null ? Duration.hours(1) : every;
             Objects.requireNonNull(key, "key");
             removalPolicy = removalPolicy == null ? RemovalPolicy.RETAIN : removalPolicy;
+            subnetIds = subnetIds == null ? List.of() : List.copyOf(subnetIds);
+            if (vpcId != null && subnetIds.isEmpty()) {
+                throw new IllegalArgumentException("DrHealthCheck: a vpcId needs at least one subnet id");
+            }
         }
     }
 
@@ -93,13 +99,6 @@ public class DrHealthCheck extends Construct {
                 .encryptionKey(props.key())
                 .removalPolicy(props.removalPolicy())
                 .build();
-        Queue deadLetters = Queue.Builder.create(this, "DeadLetters")
-                .encryption(QueueEncryption.KMS)
-                .encryptionMasterKey(props.key())
-                .enforceSsl(true)
-                .retentionPeriod(Duration.days(14))
-                .build();
-        Nag.suppress(deadLetters, "AwsSolutions-SQS3", "This queue is the dead-letter queue of the DR health check.");
         Role role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("Reads AWS Backup state, publishes the DR health report and metric")
@@ -130,9 +129,10 @@ public class DrHealthCheck extends Construct {
         policy.addStatements(PolicyStatement.Builder.create()
                 .actions(List.of("sns:Publish"))
                 .resources(List.of(props.alertTopics().info().getTopicArn())).build());
+        // Failed asynchronous invocations go to the critical topic (the dead-letter target).
         policy.addStatements(PolicyStatement.Builder.create()
-                .actions(List.of("sqs:SendMessage"))
-                .resources(List.of(deadLetters.getQueueArn())).build());
+                .actions(List.of("sns:Publish"))
+                .resources(List.of(props.alertTopics().critical().getTopicArn())).build());
         policy.addStatements(PolicyStatement.Builder.create()
                 .actions(List.of("kms:Decrypt", "kms:GenerateDataKey"))
                 .resources(List.of(props.key().getKeyArn())).build());
@@ -145,7 +145,8 @@ public class DrHealthCheck extends Construct {
                 .build());
         Nag.suppress(policy, "AwsSolutions-IAM5", "backup:ListBackupJobs and backup:ListCopyJobs have no resource-level "
                 + "permissions; PutMetricData is limited to the " + NAMESPACE + " namespace; the log stream ARN "
-                + "ends in :*; the alert-topic key is only usable through SNS.");
+                + "ends in :*; the alert-topic key is only usable through SNS; the EC2 network-interface actions "
+                + "Lambda needs in a VPC have no resource-level permissions.");
 
         Map<String, String> env = new LinkedHashMap<>();
         env.put("VAULT_NAME", props.vaultName());
@@ -168,17 +169,30 @@ public class DrHealthCheck extends Construct {
                 .logGroup(logs)
                 .reservedConcurrentExecutions(1)
                 .retryAttempts(0)
-                .deadLetterQueue(deadLetters)
+                .deadLetterTopic(props.alertTopics().critical())
                 .environment(env)
                 .environmentEncryption(props.key())
                 .build();
-        String noVpc = "The check calls public AWS APIs and the public health URLs; the baseline owns no VPC to "
-                + "place it in, and a VPC would need NAT or endpoints only for this function.";
-        Nag.suppress(function, "HIPAA.Security-LambdaInsideVPC", noVpc);
-        Nag.suppress(function, "NIST.800.53.R5-LambdaInsideVPC", noVpc);
-        Nag.suppress(function, "PCI.DSS.321-LambdaInsideVPC", noVpc);
-        Nag.suppressGuard((software.amazon.awscdk.CfnResource) function.getNode().getDefaultChild(),
-                "CT_LAMBDA_PR_3_RULE", noVpc);
+        if (props.vpcId() != null) {
+            // Egress only, HTTPS only: the AWS APIs and the health URLs.
+            CfnSecurityGroup group = CfnSecurityGroup.Builder.create(this, "SecurityGroup")
+                    .groupDescription("DR health check: HTTPS out to AWS APIs and health URLs, nothing in")
+                    .vpcId(props.vpcId())
+                    .securityGroupEgress(List.of(CfnSecurityGroup.EgressProperty.builder()
+                            .ipProtocol("tcp").fromPort(443).toPort(443).cidrIp("0.0.0.0/0")
+                            .description("HTTPS to AWS APIs and health URLs").build()))
+                    .build();
+            CfnFunction cfn = (CfnFunction) function.getNode().getDefaultChild();
+            cfn.setVpcConfig(CfnFunction.VpcConfigProperty.builder()
+                    .subnetIds(props.subnetIds())
+                    .securityGroupIds(List.of(group.getAttrGroupId())).build());
+            // Lambda creates and deletes its network interfaces in the VPC with the function's role;
+            // these EC2 actions support no resource-level restriction at creation.
+            policy.addStatements(PolicyStatement.Builder.create()
+                    .actions(List.of("ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces",
+                            "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"))
+                    .resources(List.of("*")).build());
+        }
 
         Rule.Builder.create(this, "Schedule")
                 .ruleName(props.names().name("dr-health-check"))

@@ -78,7 +78,7 @@ public class ReplicatedBackupBucket extends Construct {
                 .resources(List.of(bucket.getBucketArn())).build());
         policy.addStatements(PolicyStatement.Builder.create()
                 .actions(List.of("s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl",
-                        "s3:GetObjectVersionTagging"))
+                        "s3:GetObjectVersionTagging", "s3:GetObjectRetention", "s3:GetObjectLegalHold"))
                 .resources(List.of(bucket.arnForObjects("*"))).build());
         policy.addStatements(PolicyStatement.Builder.create()
                 .actions(List.of("s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"))

@@ -73,7 +73,7 @@ public record BackupConfig(
         restoreTesting.validate(problems, field(path, "restoreTesting"));
         audit.validate(problems, field(path, "audit"), env, this);
         applicationBucket.validate(problems, field(path, "applicationBucket"));
-        drHealthCheck.validate(problems, field(path, "drHealthCheck"));
+        drHealthCheck.validate(problems, field(path, "drHealthCheck"), env);
     }
 
     /**
@@ -518,28 +518,61 @@ public record BackupConfig(
     }
 
     /**
-     * The scheduled disaster-recovery check.
+     * The scheduled disaster-recovery check. It runs inside a workload VPC (Control Tower's
+     * CT.LAMBDA.PR.3): the subnets need a route to the AWS APIs (NAT or interface endpoints for
+     * Backup, CloudWatch, SNS, KMS) and to the health URLs.
      *
      * @param enabled whether to create it; default true
      * @param everyMinutes how often it runs, 5 to 1440; default 60
      * @param maxRecoveryPointAgeHours newest recovery point older than this is a failure; default 26
      *     (a daily rule plus its start and completion windows)
+     * @param vpc name of the workload VPC ({@code $.workload.vpcs[].name}) it runs in; default the only one
+     * @param subnetIds private subnets of that VPC it runs in; required when enabled
      */
-    public record DrHealthCheckConfig(Boolean enabled, Integer everyMinutes, Integer maxRecoveryPointAgeHours) {
+    public record DrHealthCheckConfig(Boolean enabled, Integer everyMinutes, Integer maxRecoveryPointAgeHours,
+                                      String vpc, List<String> subnetIds) {
+
+        public static final java.util.regex.Pattern SUBNET_ID = java.util.regex.Pattern.compile("subnet-[0-9a-f]{8}([0-9a-f]{9})?");
 
         public DrHealthCheckConfig {
             enabled = enabled == null || enabled;
             everyMinutes = everyMinutes == null ? Integer.valueOf(60) : everyMinutes;
             maxRecoveryPointAgeHours = maxRecoveryPointAgeHours == null ? Integer.valueOf(26) : maxRecoveryPointAgeHours;
+            subnetIds = subnetIds == null ? List.of() : List.copyOf(subnetIds);
         }
 
         public static DrHealthCheckConfig defaults() {
-            return new DrHealthCheckConfig(null, null, null);
+            return new DrHealthCheckConfig(null, null, null, null, null);
         }
 
-        void validate(ConfigProblems problems, String path) {
+        /** The VPC id the check runs in, or null when it cannot be resolved. */
+        public String vpcId(WorkloadConfig workload) {
+            if (vpc == null) {
+                return workload.vpcs().size() == 1 ? workload.vpcs().get(0).vpcId() : null;
+            }
+            return workload.vpcs().stream().filter(v -> vpc.equals(v.name())).map(WorkloadConfig.VpcConfig::vpcId)
+                    .findFirst().orElse(null);
+        }
+
+        void validate(ConfigProblems problems, String path, EnvironmentConfig env) {
+            if (!enabled) {
+                return;
+            }
             problems.inRange(field(path, "everyMinutes"), everyMinutes, 5, 1440);
             problems.inRange(field(path, "maxRecoveryPointAgeHours"), maxRecoveryPointAgeHours, 1, 8760);
+            if (vpcId(env.workload()) == null) {
+                List<String> known = env.workload().vpcs().stream().map(WorkloadConfig.VpcConfig::name).sorted().toList();
+                problems.add(field(path, "vpc"), vpc == null
+                        ? "missing: name the workload VPC the check runs in (known: " + known + ")"
+                        : "no VPC of that name in $.workload.vpcs: " + ConfigProblems.quote(vpc) + " (known: " + known + ")");
+            }
+            if (subnetIds.isEmpty()) {
+                problems.add(field(path, "subnetIds"), "expected at least one private subnet id for the check, found none");
+            }
+            for (int i = 0; i < subnetIds.size(); i++) {
+                problems.matches(index(field(path, "subnetIds"), i), subnetIds.get(i), SUBNET_ID,
+                        "a subnet id (subnet- and 8 or 17 hex digits)");
+            }
         }
     }
 }
