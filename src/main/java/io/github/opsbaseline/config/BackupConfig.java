@@ -135,6 +135,7 @@ public record BackupConfig(
                 }
             }
             if (lock != null && lock.minRetentionDays() != null && lock.maxRetentionDays() != null
+                    && lock.minRetentionDays() <= lock.maxRetentionDays()
                     && (deleteAfterDays < lock.minRetentionDays() || deleteAfterDays > lock.maxRetentionDays())) {
                 problems.add(delete, "expected a retention within the vault lock's " + lock.minRetentionDays() + " to "
                         + lock.maxRetentionDays() + " days ($.backup.vaultLock), found " + deleteAfterDays);
@@ -151,7 +152,7 @@ public record BackupConfig(
      * @param timeZone IANA time zone the schedule is read in; default {@code UTC}
      * @param startWindowMinutes how long a job may wait to start; at least 60; default 60
      * @param completionWindowMinutes how long a started job may run; at least start + 60; default 720
-     * @param coldStorageAfterDays days before cold storage; default the preset's (none for daily)
+     * @param coldStorageAfterDays days before cold storage; default the preset's (none without a preset)
      * @param deleteAfterDays days before deletion; default the preset's
      * @param continuousBackup point-in-time recovery (RDS, S3, SAP HANA); default the preset's, else false
      * @param recoveryPointTags tags put on every recovery point; default none

@@ -8,13 +8,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * <p>The seed asks for "daily at 02:00 UTC, cold storage after 30 days, delete after 120". AWS
  * keeps a recovery point in cold storage for at least 90 days, so delete-after must be at least
- * cold-after + 90 (150 here): AWS rejects 30/120. {@link #DAILY} keeps the seed's schedule and its
- * 120-day retention and drops the cold tier (daily snapshots of RDS, the workload's main data
- * store, cannot move to cold storage anyway); the weekly and monthly presets carry the cold tier.
+ * cold-after + 90: 30 + 90 = 120, so the seed's rule sits exactly on AWS's limit and is valid
+ * (one day less is refused). {@link #DAILY} is the seed's rule unchanged. Cold storage applies only
+ * to resource types that support it (EFS, DynamoDB advanced, EC2/EBS via AMI are among them; RDS
+ * snapshots are not): AWS Backup ignores the setting for the others, which then stay warm for 120 days.
  */
 public enum BackupRulePreset {
-    /** Seed 003: every day at 02:00 UTC, kept 120 days, no cold tier (see above). */
-    @JsonProperty("daily") DAILY("cron(0 2 ? * * *)", null, 120, false),
+    /** Seed 003: every day at 02:00 UTC, cold after 30 days, kept 120 days (see above). */
+    @JsonProperty("daily") DAILY("cron(0 2 ? * * *)", 30, 120, false),
     /** Sundays at 03:00 UTC, cold after 30 days, kept a year. */
     @JsonProperty("weekly") WEEKLY("cron(0 3 ? * SUN *)", 30, 365, false),
     /** The 1st of each month at 04:00 UTC, cold after 90 days, kept 7 years (2,555 days). */
