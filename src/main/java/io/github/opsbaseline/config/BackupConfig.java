@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * @param restoreTesting monthly restore tests; default on (see {@link RestoreTestingConfig})
  * @param audit Backup Audit Manager framework and reports; default on with every control that applies
  * @param applicationBucket the versioned bucket applications write their own backups to; default on
- * @param drHealthCheck the scheduled disaster-recovery check; default on, hourly
+ * @param drHealthCheck the scheduled disaster-recovery check; default hourly, on when given subnets
  */
 public record BackupConfig(
         List<RuleConfig> rules,
@@ -523,7 +523,8 @@ public record BackupConfig(
      * CT.LAMBDA.PR.3): the subnets need a route to the AWS APIs (NAT or interface endpoints for
      * Backup, CloudWatch, SNS, KMS) and to the health URLs.
      *
-     * @param enabled whether to create it; default true
+     * @param enabled whether to create it; default on when {@code subnetIds} are given (it cannot
+     *     run without them)
      * @param everyMinutes how often it runs, 5 to 1440; default 60
      * @param maxRecoveryPointAgeHours newest recovery point older than this is a failure; default 26
      *     (a daily rule plus its start and completion windows)
@@ -536,7 +537,7 @@ public record BackupConfig(
         public static final java.util.regex.Pattern SUBNET_ID = java.util.regex.Pattern.compile("subnet-[0-9a-f]{8}([0-9a-f]{9})?");
 
         public DrHealthCheckConfig {
-            enabled = enabled == null || enabled;
+            enabled = enabled != null ? enabled : subnetIds != null && !subnetIds.isEmpty();
             everyMinutes = everyMinutes == null ? Integer.valueOf(60) : everyMinutes;
             maxRecoveryPointAgeHours = maxRecoveryPointAgeHours == null ? Integer.valueOf(26) : maxRecoveryPointAgeHours;
             subnetIds = subnetIds == null ? List.of() : List.copyOf(subnetIds);
