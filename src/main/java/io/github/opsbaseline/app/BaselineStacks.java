@@ -1,5 +1,7 @@
 package io.github.opsbaseline.app;
 
+import io.github.opsbaseline.backup.BackupDrStack;
+import io.github.opsbaseline.backup.BackupDrStackProps;
 import io.github.opsbaseline.backup.BackupStack;
 import io.github.opsbaseline.backup.BackupStackProps;
 import io.github.opsbaseline.compliance.BaselineTags;
@@ -13,6 +15,7 @@ import io.github.opsbaseline.monitoring.MonitoringStack;
 import io.github.opsbaseline.monitoring.MonitoringStackProps;
 import io.github.opsbaseline.security.SecurityStack;
 import io.github.opsbaseline.security.SecurityStackProps;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
@@ -22,10 +25,13 @@ import software.constructs.Construct;
 
 /**
  * The stacks of one environment, built from its file: monitoring (which owns the alert topics),
- * security, backup and cost (in us-east-1, where Cost Explorer lives), tagged and checked by the
- * environment's compliance packs.
+ * security, backup (plus its DR-region half when the environment has a {@code drRegion}) and cost
+ * (in us-east-1, where Cost Explorer lives), tagged and checked by the environment's compliance packs.
+ *
+ * @param backupDr the backup stack in the DR region; null without a {@code drRegion}
  */
-public record BaselineStacks(MonitoringStack monitoring, SecurityStack security, BackupStack backup, CostStack cost) {
+public record BaselineStacks(MonitoringStack monitoring, SecurityStack security, BackupStack backup,
+                             BackupDrStack backupDr, CostStack cost) {
 
     /** Builds the environment's stacks under {@code scope} (normally the {@code App}). */
     public static BaselineStacks create(Construct scope, EnvironmentConfig config) {
@@ -36,12 +42,16 @@ public record BaselineStacks(MonitoringStack monitoring, SecurityStack security,
         SecurityStack security = new SecurityStack(scope, names.name("security"),
                 SecurityStackProps.fromConfig(config, stackProps(config, "security",
                         "Web firewall, threat detection, audit trail and compliance rules"), monitoring.alertTopics()));
+        // Created first: the primary backup stack copies and replicates to it by fixed names and ARNs.
+        BackupDrStack backupDr = config.drRegion() == null ? null
+                : new BackupDrStack(scope, names.name("backup-dr"), BackupDrStackProps.fromConfig(config,
+                        stackProps(config, "backup-dr", "Disaster-recovery backup vault and replica bucket")));
         BackupStack backup = new BackupStack(scope, names.name("backup"),
                 BackupStackProps.fromConfig(config, stackProps(config, "backup",
                         "Backup plans, vaults, restore tests and disaster-recovery checks"), monitoring.alertTopics()));
         CostStack cost = new CostStack(scope, names.name("cost"), CostStackProps.fromConfig(config,
                 stackProps(config, "cost", "Budget and spend-anomaly alerts", CostStackProps.COST_REGION)));
-        BaselineStacks stacks = new BaselineStacks(monitoring, security, backup, cost);
+        BaselineStacks stacks = new BaselineStacks(monitoring, security, backup, backupDr, cost);
         for (Stack stack : stacks.all()) {
             BaselineTags.apply(stack, BaselineTags.of(config));
             Aspects.of(stack).add(new KeyGrantGuard());
@@ -51,7 +61,13 @@ public record BaselineStacks(MonitoringStack monitoring, SecurityStack security,
     }
 
     public List<Stack> all() {
-        return List.of(monitoring, security, backup, cost);
+        List<Stack> stacks = new ArrayList<>(List.of(monitoring, security));
+        if (backupDr != null) {
+            stacks.add(backupDr);
+        }
+        stacks.add(backup);
+        stacks.add(cost);
+        return List.copyOf(stacks);
     }
 
     private static StackProps stackProps(EnvironmentConfig config, String part, String what) {

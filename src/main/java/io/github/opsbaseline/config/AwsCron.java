@@ -1,0 +1,146 @@
+package io.github.opsbaseline.config;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Checks AWS cron expressions as AWS Backup and EventBridge read them:
+ * {@code cron(minutes hours day-of-month month day-of-week year)}, six fields, and exactly one of
+ * day-of-month and day-of-week is {@code ?}. CloudFormation only reports a bad expression at
+ * deploy time, so the baseline checks it before synth.
+ */
+public final class AwsCron {
+
+    private AwsCron() { }
+
+    private static final Pattern WRAPPED = Pattern.compile("cron\\((.*)\\)");
+    private static final String MONTHS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC";
+    private static final String DAYS = "SUN|MON|TUE|WED|THU|FRI|SAT";
+
+    private record Field(String name, int min, int max, String names, String extra) { }
+
+    private static final List<Field> FIELDS = List.of(
+            new Field("minutes", 0, 59, null, ""),
+            new Field("hours", 0, 23, null, ""),
+            new Field("day-of-month", 1, 31, null, "LW?"),
+            new Field("month", 1, 12, MONTHS, ""),
+            new Field("day-of-week", 1, 7, DAYS, "L#?"),
+            new Field("year", 1970, 2199, null, ""));
+
+    /** Null when {@code expression} is a valid AWS cron expression, else what is wrong with it. */
+    public static String problem(String expression) {
+        if (expression == null) {
+            return "expected an AWS cron expression such as \"cron(0 2 ? * * *)\", found null";
+        }
+        var m = WRAPPED.matcher(expression.trim());
+        if (!m.matches()) {
+            return "expected an AWS cron expression \"cron(minutes hours day-of-month month day-of-week year)\", found "
+                    + ConfigProblems.quote(expression);
+        }
+        String[] parts = m.group(1).trim().split("\\s+");
+        if (parts.length != 6) {
+            return "expected 6 cron fields (minutes hours day-of-month month day-of-week year), found "
+                    + parts.length + " in " + ConfigProblems.quote(expression);
+        }
+        for (int i = 0; i < 6; i++) {
+            String p = fieldProblem(FIELDS.get(i), parts[i]);
+            if (p != null) {
+                return p + " in " + ConfigProblems.quote(expression);
+            }
+        }
+        boolean domAny = parts[2].equals("?");
+        boolean dowAny = parts[4].equals("?");
+        if (domAny == dowAny) {
+            return "expected \"?\" in exactly one of day-of-month and day-of-week, found "
+                    + (domAny ? "both" : "neither") + " in " + ConfigProblems.quote(expression);
+        }
+        return null;
+    }
+
+    /**
+     * Null when the expression fires at most once an hour (AWS Backup's minimum interval between
+     * scheduled backups), else the problem: the minutes field must be one number.
+     */
+    public static String hourlyOrLessProblem(String expression) {
+        var m = WRAPPED.matcher(expression.trim());
+        if (!m.matches()) {
+            return null;
+        }
+        String minutes = m.group(1).trim().split("\\s+")[0];
+        return minutes.matches("\\d{1,2}") ? null
+                : "expected a single minute (AWS Backup runs a rule at most once an hour), found minutes field "
+                        + ConfigProblems.quote(minutes);
+    }
+
+    private static String fieldProblem(Field f, String value) {
+        if (value.equals("?")) {
+            return f.extra().contains("?") ? null : "\"?\" is only allowed in day-of-month or day-of-week";
+        }
+        for (String item : value.split(",", -1)) {
+            String p = itemProblem(f, item);
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static String itemProblem(Field f, String item) {
+        String bad = "not a valid " + f.name() + " value: " + ConfigProblems.quote(item);
+        if (item.isEmpty()) {
+            return bad;
+        }
+        boolean dom = f.name().equals("day-of-month");
+        boolean dow = f.name().equals("day-of-week");
+        if ((dom && (item.equals("L") || item.equals("LW"))) || (dow && item.equals("L"))) {
+            return null;
+        }
+        if (dom && item.matches("\\d{1,2}W")) {
+            return number(f, item.substring(0, item.length() - 1), bad);
+        }
+        if (dow && item.matches("[0-9A-Z]{1,3}L")) {
+            return number(f, item.substring(0, item.length() - 1), bad);
+        }
+        if (dow && item.contains("#")) {
+            String[] hash = item.split("#", -1);
+            if (hash.length != 2 || !hash[1].matches("[1-5]")) {
+                return bad;
+            }
+            return number(f, hash[0], bad);
+        }
+        String base = item;
+        if (item.contains("/")) {
+            String[] slash = item.split("/", -1);
+            if (slash.length != 2 || !slash[1].matches("\\d{1,4}") || Integer.parseInt(slash[1]) == 0) {
+                return bad;
+            }
+            base = slash[0];
+        }
+        if (base.equals("*")) {
+            return null;
+        }
+        if (base.contains("-")) {
+            String[] range = base.split("-", -1);
+            if (range.length != 2) {
+                return bad;
+            }
+            String a = number(f, range[0], bad);
+            return a != null ? a : number(f, range[1], bad);
+        }
+        return number(f, base, bad);
+    }
+
+    private static String number(Field f, String text, String bad) {
+        if (f.names() != null && text.matches(f.names())) {
+            return null;
+        }
+        if (!text.matches("\\d{1,4}")) {
+            return bad;
+        }
+        int n = Integer.parseInt(text);
+        if (n < f.min() || n > f.max()) {
+            return f.name() + " out of range " + f.min() + "-" + f.max() + ": " + ConfigProblems.quote(text);
+        }
+        return null;
+    }
+}
