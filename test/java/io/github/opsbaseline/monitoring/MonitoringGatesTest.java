@@ -40,7 +40,7 @@ class MonitoringGatesTest {
                         .env(software.amazon.awscdk.Environment.builder().account(config.account())
                                 .region(config.region()).build()).build()));
         CompliancePacks.apply(stack, List.of(ComplianceStandard.values()));
-        software.amazon.awscdk.Aspects.of(stack).add(new io.github.opsbaseline.compliance.KeyGrantGuard());
+        io.github.opsbaseline.compliance.KeyGrantGuard.applyTo(stack);
 
         // WHEN synthesized
         CloudAssembly assembly = app.synth();

@@ -51,7 +51,7 @@ class SecurityGatesTest {
                 StackProps.builder().env(envOf(config)).build(), monitoring.alertTopics()));
         for (Stack stack : List.of(monitoring, security)) {
             BaselineTags.apply(stack, BaselineTags.of(config));
-            Aspects.of(stack).add(new KeyGrantGuard());
+            KeyGrantGuard.applyTo(stack);
             CompliancePacks.apply(stack, config.compliance());
         }
 
