@@ -1,5 +1,6 @@
 package io.github.opsbaseline.backup;
 
+import io.github.opsbaseline.core.OrderedMaps;
 import io.github.opsbaseline.config.BackupConfig.ApplicationBucketConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +94,7 @@ public class ReplicatedBackupBucket extends Construct {
         policy.addStatements(PolicyStatement.Builder.create()
                 .actions(List.of("kms:Encrypt", "kms:GenerateDataKey"))
                 .resources(List.of("arn:aws:kms:" + drRegion + ":" + dr.account() + ":key/*"))
-                .conditions(Map.of(
+                .conditions(OrderedMaps.of(
                         "StringEquals", Map.of("kms:ViaService", "s3." + drRegion + ".amazonaws.com"),
                         "StringLike", Map.of("kms:EncryptionContext:aws:s3:arn",
                                 List.of(dr.replicaBucketArn(), dr.replicaBucketArn() + "/*"))))

@@ -1,5 +1,6 @@
 package io.github.opsbaseline.security;
 
+import io.github.opsbaseline.core.OrderedMaps;
 import static io.github.opsbaseline.security.Cfn.map;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
@@ -83,7 +84,7 @@ public class AuditTrail extends Construct {
                 .principals(List.of(new ServicePrincipal("cloudtrail.amazonaws.com")))
                 .actions(List.of("kms:GenerateDataKey*"))
                 .resources(List.of("*"))
-                .conditions(Map.of(
+                .conditions(OrderedMaps.of(
                         "StringLike", Map.of("kms:EncryptionContext:aws:cloudtrail:arn",
                                 "arn:" + stack.getPartition() + ":cloudtrail:*:" + stack.getAccount() + ":trail/*"),
                         "StringEquals", Map.of("aws:SourceArn", trailArn)))
