@@ -9,6 +9,8 @@ import io.github.opsbaseline.compliance.CompliancePacks;
 import io.github.opsbaseline.compliance.KeyGrantGuard;
 import io.github.opsbaseline.config.EnvironmentConfig;
 import io.github.opsbaseline.core.ResourceNames;
+import io.github.opsbaseline.cost.CostStack;
+import io.github.opsbaseline.cost.CostStackProps;
 import io.github.opsbaseline.monitoring.MonitoringStack;
 import io.github.opsbaseline.monitoring.MonitoringStackProps;
 import io.github.opsbaseline.security.SecurityStack;
@@ -23,6 +25,7 @@ import software.constructs.Construct;
 
 /**
  * The stacks of one environment, built from its file: monitoring (which owns the alert topics),
+<<<<<<< HEAD
  * security and backup (plus backup's DR-region half when the environment has a {@code drRegion}),
  * tagged and checked by the environment's compliance packs.
  *
@@ -30,6 +33,12 @@ import software.constructs.Construct;
  */
 public record BaselineStacks(MonitoringStack monitoring, SecurityStack security, BackupStack backup,
                              BackupDrStack backupDr) {
+=======
+ * security, backup and cost (in us-east-1, where Cost Explorer lives), tagged and checked by the
+ * environment's compliance packs.
+ */
+public record BaselineStacks(MonitoringStack monitoring, SecurityStack security, BackupStack backup, CostStack cost) {
+>>>>>>> main
 
     /** Builds the environment's stacks under {@code scope} (normally the {@code App}). */
     public static BaselineStacks create(Construct scope, EnvironmentConfig config) {
@@ -47,7 +56,13 @@ public record BaselineStacks(MonitoringStack monitoring, SecurityStack security,
         BackupStack backup = new BackupStack(scope, names.name("backup"),
                 BackupStackProps.fromConfig(config, stackProps(config, "backup",
                         "Backup plans, vaults, restore tests and disaster-recovery checks"), monitoring.alertTopics()));
+<<<<<<< HEAD
         BaselineStacks stacks = new BaselineStacks(monitoring, security, backup, backupDr);
+=======
+        CostStack cost = new CostStack(scope, names.name("cost"), CostStackProps.fromConfig(config,
+                stackProps(config, "cost", "Budget and spend-anomaly alerts", CostStackProps.COST_REGION)));
+        BaselineStacks stacks = new BaselineStacks(monitoring, security, backup, cost);
+>>>>>>> main
         for (Stack stack : stacks.all()) {
             BaselineTags.apply(stack, BaselineTags.of(config));
             Aspects.of(stack).add(new KeyGrantGuard());
@@ -57,21 +72,29 @@ public record BaselineStacks(MonitoringStack monitoring, SecurityStack security,
     }
 
     public List<Stack> all() {
+<<<<<<< HEAD
         List<Stack> stacks = new ArrayList<>(List.of(monitoring, security));
         if (backupDr != null) {
             stacks.add(backupDr);
         }
         stacks.add(backup);
         return List.copyOf(stacks);
+=======
+        return List.of(monitoring, security, backup, cost);
+>>>>>>> main
     }
 
     private static StackProps stackProps(EnvironmentConfig config, String part, String what) {
+        return stackProps(config, part, what, config.region());
+    }
+
+    private static StackProps stackProps(EnvironmentConfig config, String part, String what, String region) {
         StackProps.Builder props = StackProps.builder()
                 .stackName(config.names().name(part))
                 .description(what + " of " + config.names().prefix() + " (ops-baseline)")
                 .terminationProtection(config.removalPolicy() == io.github.opsbaseline.config.RemovalChoice.RETAIN);
-        if (config.account() != null || config.region() != null) {
-            props.env(Environment.builder().account(config.account()).region(config.region()).build());
+        if (config.account() != null || region != null) {
+            props.env(Environment.builder().account(config.account()).region(region).build());
         }
         return props.build();
     }
