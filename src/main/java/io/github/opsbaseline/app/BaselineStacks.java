@@ -25,20 +25,13 @@ import software.constructs.Construct;
 
 /**
  * The stacks of one environment, built from its file: monitoring (which owns the alert topics),
-<<<<<<< HEAD
- * security and backup (plus backup's DR-region half when the environment has a {@code drRegion}),
- * tagged and checked by the environment's compliance packs.
+ * security, backup (plus its DR-region half when the environment has a {@code drRegion}) and cost
+ * (in us-east-1, where Cost Explorer lives), tagged and checked by the environment's compliance packs.
  *
  * @param backupDr the backup stack in the DR region; null without a {@code drRegion}
  */
-public record BaselineStacks(MonitoringStack monitoring, SecurityStack security, BackupStack backup,
+public record BaselineStacks(MonitoringStack monitoring, SecurityStack security, BackupStack backup, CostStack cost,
                              BackupDrStack backupDr) {
-=======
- * security, backup and cost (in us-east-1, where Cost Explorer lives), tagged and checked by the
- * environment's compliance packs.
- */
-public record BaselineStacks(MonitoringStack monitoring, SecurityStack security, BackupStack backup, CostStack cost) {
->>>>>>> main
 
     /** Builds the environment's stacks under {@code scope} (normally the {@code App}). */
     public static BaselineStacks create(Construct scope, EnvironmentConfig config) {
@@ -52,17 +45,14 @@ public record BaselineStacks(MonitoringStack monitoring, SecurityStack security,
         // Created first: the primary backup stack copies and replicates to it by fixed names and ARNs.
         BackupDrStack backupDr = config.drRegion() == null ? null
                 : new BackupDrStack(scope, names.name("backup-dr"), BackupDrStackProps.fromConfig(config,
-                        stackProps(config, "backup-dr", "Disaster-recovery backup vault and replica bucket")));
+                        stackProps(config, "backup-dr", "Disaster-recovery backup vault and replica bucket",
+                                config.drRegion())));
         BackupStack backup = new BackupStack(scope, names.name("backup"),
                 BackupStackProps.fromConfig(config, stackProps(config, "backup",
                         "Backup plans, vaults, restore tests and disaster-recovery checks"), monitoring.alertTopics()));
-<<<<<<< HEAD
-        BaselineStacks stacks = new BaselineStacks(monitoring, security, backup, backupDr);
-=======
         CostStack cost = new CostStack(scope, names.name("cost"), CostStackProps.fromConfig(config,
                 stackProps(config, "cost", "Budget and spend-anomaly alerts", CostStackProps.COST_REGION)));
-        BaselineStacks stacks = new BaselineStacks(monitoring, security, backup, cost);
->>>>>>> main
+        BaselineStacks stacks = new BaselineStacks(monitoring, security, backup, cost, backupDr);
         for (Stack stack : stacks.all()) {
             BaselineTags.apply(stack, BaselineTags.of(config));
             Aspects.of(stack).add(new KeyGrantGuard());
@@ -72,16 +62,13 @@ public record BaselineStacks(MonitoringStack monitoring, SecurityStack security,
     }
 
     public List<Stack> all() {
-<<<<<<< HEAD
         List<Stack> stacks = new ArrayList<>(List.of(monitoring, security));
         if (backupDr != null) {
             stacks.add(backupDr);
         }
         stacks.add(backup);
+        stacks.add(cost);
         return List.copyOf(stacks);
-=======
-        return List.of(monitoring, security, backup, cost);
->>>>>>> main
     }
 
     private static StackProps stackProps(EnvironmentConfig config, String part, String what) {
