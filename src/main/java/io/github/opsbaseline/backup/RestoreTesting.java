@@ -64,7 +64,7 @@ public class RestoreTesting extends Construct {
                         .selectionWindowDays(s.selectionWindowDays())
                         .build())
                 .build();
-        for (RestoreResourceType type : s.resourceTypes()) {
+        for (RestoreResourceType type : s.resourceTypes(List.of())) {
             List<String> arns = props.arnsByType().getOrDefault(type, List.of());
             CfnRestoreTestingSelection.Builder sel = CfnRestoreTestingSelection.Builder.create(this, type.awsName())
                     .restoreTestingPlanName(plan.getRestoreTestingPlanName())
