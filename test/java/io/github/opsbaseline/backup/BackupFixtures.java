@@ -34,7 +34,7 @@ final class BackupFixtures {
 
     static App strictApp(String outdir) {
         return new App(AppProps.builder()
-                .context(Map.of("@aws-cdk/core:validateAgainstDefaultRules", true))
+                .context(io.github.opsbaseline.testing.TestApps.context())
                 .outdir("target/" + outdir)
                 .build());
     }
@@ -58,7 +58,7 @@ final class BackupFixtures {
                     home.stackName(config.names().name("backup")).env(where).build(), topics));
             for (Stack stack : dr == null ? java.util.List.of(backup) : java.util.List.<Stack>of(dr, backup)) {
                 BaselineTags.apply(stack, BaselineTags.of(config));
-                software.amazon.awscdk.Aspects.of(stack).add(new io.github.opsbaseline.compliance.KeyGrantGuard());
+                io.github.opsbaseline.compliance.KeyGrantGuard.applyTo(stack);
                 CompliancePacks.apply(stack, config.compliance());
             }
             app.synth();
