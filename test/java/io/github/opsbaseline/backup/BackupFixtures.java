@@ -34,7 +34,7 @@ final class BackupFixtures {
 
     static App strictApp(String outdir) {
         return new App(AppProps.builder()
-                .context(Map.of("@aws-cdk/core:validateAgainstDefaultRules", true))
+                .context(io.github.opsbaseline.testing.TestApps.context())
                 .outdir("target/" + outdir)
                 .build());
     }

@@ -36,11 +36,6 @@ class BackupGatesTest {
                 findings.add("ERROR " + m.getId() + " " + m.getEntry().getData());
             }
             for (SynthesisMessage m : annotations.findWarning("*", Match.anyValue())) {
-                // The reference-strength default is an app-wide flag of the foundation (cdk.json),
-                // raised by any stack that uses the monitoring stack's topics; not a backup finding.
-                if (String.valueOf(m.getEntry().getData()).contains("crossStackReferencesDefaultStrong")) {
-                    continue;
-                }
                 findings.add("WARN " + m.getId() + " " + m.getEntry().getData());
             }
             Path out = Path.of("target", "backup-templates", env);

@@ -29,8 +29,8 @@ import software.constructs.Construct;
  *
  * @param backupDr the backup stack in the DR region; null without a {@code drRegion}
  */
-public record BaselineStacks(MonitoringStack monitoring, SecurityStack security, BackupStack backup,
-                             BackupDrStack backupDr, CostStack cost) {
+public record BaselineStacks(MonitoringStack monitoring, SecurityStack security, BackupStack backup, CostStack cost,
+                             BackupDrStack backupDr) {
 
     /** Builds the environment's stacks under {@code scope} (normally the {@code App}). */
     public static BaselineStacks create(Construct scope, EnvironmentConfig config) {
@@ -44,13 +44,14 @@ public record BaselineStacks(MonitoringStack monitoring, SecurityStack security,
         // Created first: the primary backup stack copies and replicates to it by fixed names and ARNs.
         BackupDrStack backupDr = config.drRegion() == null ? null
                 : new BackupDrStack(scope, names.name("backup-dr"), BackupDrStackProps.fromConfig(config,
-                        stackProps(config, "backup-dr", "Disaster-recovery backup vault and replica bucket")));
+                        stackProps(config, "backup-dr", "Disaster-recovery backup vault and replica bucket",
+                                config.drRegion())));
         BackupStack backup = new BackupStack(scope, names.name("backup"),
                 BackupStackProps.fromConfig(config, stackProps(config, "backup",
                         "Backup plans, vaults, restore tests and disaster-recovery checks"), monitoring.alertTopics()));
         CostStack cost = new CostStack(scope, names.name("cost"), CostStackProps.fromConfig(config,
                 stackProps(config, "cost", "Budget and spend-anomaly alerts", CostStackProps.COST_REGION)));
-        BaselineStacks stacks = new BaselineStacks(monitoring, security, backup, backupDr, cost);
+        BaselineStacks stacks = new BaselineStacks(monitoring, security, backup, cost, backupDr);
         for (Stack stack : stacks.all()) {
             BaselineTags.apply(stack, BaselineTags.of(config));
             KeyGrantGuard.applyTo(stack);

@@ -69,8 +69,11 @@ public class BackupJobAlerts extends Construct {
                     .statistic("Sum")
                     .period(Duration.hours(1))
                     .build();
+            // The vault's own name already starts with the environment prefix: do not repeat it.
+            String prefix = props.names().prefix() + "-";
+            String resource = vault.startsWith(prefix) ? vault.substring(prefix.length()) : vault;
             Alarm alarm = Alarm.Builder.create(this, "JobsFailed-" + vault)
-                    .alarmName(props.names().alarmName(vault, "backup-jobs-failed", Severity.CRITICAL))
+                    .alarmName(props.names().alarmName(resource, "backup-jobs-failed", Severity.CRITICAL))
                     .alarmDescription("Backup jobs failed in vault " + vault + " within the last hour. "
                             + "Open AWS Backup > Jobs, filter on the vault and state Failed, fix the cause and rerun.")
                     .metric(failed)

@@ -98,9 +98,11 @@ public class BackupStack extends Stack {
         Map<RestoreResourceType, List<String>> arnsByType = new EnumMap<>(RestoreResourceType.class);
         arnsByType.put(RestoreResourceType.RDS, instanceArns);
         arnsByType.put(RestoreResourceType.AURORA, clusterArns);
+        List<RestoreResourceType> restoreTypes = backup.restoreTesting().resourceTypes(props.databases());
         restoreTesting = backup.restoreTesting().enabled()
                 ? new RestoreTesting(this, "RestoreTesting", new RestoreTesting.Props(
-                        names.underscored("restore-test"), backup.restoreTesting(), vault.vaultArn(), role, arnsByType,
+                        names.underscored("restore-test"), backup.restoreTesting().withResourceTypes(restoreTypes),
+                        vault.vaultArn(), role, arnsByType,
                         backup.selection().tags()))
                 : null;
 
@@ -113,7 +115,7 @@ public class BackupStack extends Stack {
             if (!clusterArns.isEmpty()) {
                 types.add("Aurora");
             }
-            backup.restoreTesting().resourceTypes().forEach(t -> types.add(t.awsName()));
+            restoreTypes.forEach(t -> types.add(t.awsName()));
             int minRetention = auditConfig.minRetentionDays() != null ? auditConfig.minRetentionDays()
                     : backup.rules().stream().mapToInt(RuleConfig::deleteAfterDays).min().orElse(1);
             audit = new BackupAuditReports(this, "Audit", new BackupAuditReports.Props(

@@ -21,6 +21,7 @@ import software.amazon.awscdk.StackProps;
  * @param backup plans, selection, lock, restore tests, audit, bucket, DR check; default {@link BackupConfig#defaults()}
  * @param dr the DR-region names (account and DR region); default none: no copies, no replication
  * @param databases the workload's RDS instances and Aurora clusters, protected by ARN; default none
+ *     ({@code fromConfig} leaves out read replicas: AWS Backup does not back them up, and they copy the primary)
  * @param healthUrls URLs the DR health check calls; default none
  * @param healthCheckVpcId the VPC the DR health check runs in (with {@code backup.drHealthCheck().subnetIds()}); default none
  */
@@ -45,7 +46,8 @@ public record BackupStackProps(StackProps stack, ResourceNames names, IAlertTopi
         List<String> urls = config.workload().services().stream().map(ServiceConfig::healthUrl)
                 .filter(Objects::nonNull).toList();
         return new BackupStackProps(stack, config.names(), alertTopics, config.removalPolicy().toCdk(), config.backup(),
-                dr, config.backup().selection().includeDatabases() ? config.workload().databases() : List.of(), urls,
+                dr, config.backup().selection().includeDatabases()
+                        ? config.workload().databases().stream().filter(db -> !db.readReplica()).toList() : List.of(), urls,
                 config.backup().drHealthCheck().vpcId(config.workload()));
     }
 }

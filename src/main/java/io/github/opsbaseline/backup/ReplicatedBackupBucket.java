@@ -1,6 +1,5 @@
 package io.github.opsbaseline.backup;
 
-import io.github.opsbaseline.core.OrderedMaps;
 import io.github.opsbaseline.config.BackupConfig.ApplicationBucketConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +93,7 @@ public class ReplicatedBackupBucket extends Construct {
         policy.addStatements(PolicyStatement.Builder.create()
                 .actions(List.of("kms:Encrypt", "kms:GenerateDataKey"))
                 .resources(List.of("arn:aws:kms:" + drRegion + ":" + dr.account() + ":key/*"))
-                .conditions(OrderedMaps.of(
+                .conditions(conditions(
                         "StringEquals", Map.of("kms:ViaService", "s3." + drRegion + ".amazonaws.com"),
                         "StringLike", Map.of("kms:EncryptionContext:aws:s3:arn",
                                 List.of(dr.replicaBucketArn(), dr.replicaBucketArn() + "/*"))))
@@ -122,6 +121,14 @@ public class ReplicatedBackupBucket extends Construct {
                                 .build())
                         .build()))
                 .build());
+    }
+
+    /** Two condition operators in a fixed order (a two-entry Map.of would reorder them between runs). */
+    private static Map<String, Object> conditions(String op1, Object value1, String op2, Object value2) {
+        Map<String, Object> conditions = new java.util.LinkedHashMap<>();
+        conditions.put(op1, value1);
+        conditions.put(op2, value2);
+        return conditions;
     }
 
     static List<LifecycleRule> lifecycle(ApplicationBucketConfig s) {

@@ -41,7 +41,8 @@ public class RestoreTesting extends Construct {
             Objects.requireNonNull(vaultArn, "vaultArn");
             Objects.requireNonNull(role, "role");
             arnsByType = arnsByType == null ? Map.of() : arnsByType;
-            tags = tags == null ? Map.of() : tags;
+            // Sorted: the tags become template conditions, whose order must not depend on the caller's map.
+            tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags));
         }
     }
 
@@ -63,7 +64,7 @@ public class RestoreTesting extends Construct {
                         .selectionWindowDays(s.selectionWindowDays())
                         .build())
                 .build();
-        for (RestoreResourceType type : s.resourceTypes()) {
+        for (RestoreResourceType type : s.resourceTypes(List.of())) {
             List<String> arns = props.arnsByType().getOrDefault(type, List.of());
             CfnRestoreTestingSelection.Builder sel = CfnRestoreTestingSelection.Builder.create(this, type.awsName())
                     .restoreTestingPlanName(plan.getRestoreTestingPlanName())

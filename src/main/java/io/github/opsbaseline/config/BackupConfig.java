@@ -90,6 +90,19 @@ public record BackupConfig(
         return problems.entries();
     }
 
+    /** Reports each value of a list of plain values that appeared before, at its index. */
+    private static <T> void duplicates(ConfigProblems problems, String listPath, List<T> values, String what) {
+        if (values == null) {
+            return;
+        }
+        java.util.Set<T> seen = new java.util.HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) != null && !seen.add(values.get(i))) {
+                problems.add(index(listPath, i), "duplicate " + what + ": " + values.get(i));
+            }
+        }
+    }
+
     private static void addIf(ConfigProblems problems, String path, String message) {
         if (message != null) {
             problems.add(path, message);
@@ -356,7 +369,8 @@ public record BackupConfig(
      * @param startWindowHours how long a test may wait to start, 1 to 168; default 24
      * @param validationWindowHours how long restored resources are kept for validation, 0 to 168; default 4
      * @param selectionWindowDays how recent the tested recovery point must be, 1 to 365; default 7
-     * @param resourceTypes what to restore; default RDS (Aurora too when the workload has clusters)
+     * @param resourceTypes what to restore; default the workload's database kinds (RDS for instances,
+     *     Aurora for clusters; RDS when it has none)
      */
     public record RestoreTestingConfig(Boolean enabled, String schedule, String timeZone, Integer startWindowHours,
                                        Integer validationWindowHours, Integer selectionWindowDays,
@@ -369,11 +383,32 @@ public record BackupConfig(
             startWindowHours = startWindowHours == null ? Integer.valueOf(24) : startWindowHours;
             validationWindowHours = validationWindowHours == null ? Integer.valueOf(4) : validationWindowHours;
             selectionWindowDays = selectionWindowDays == null ? Integer.valueOf(7) : selectionWindowDays;
-            resourceTypes = resourceTypes == null ? List.of(RestoreResourceType.RDS) : List.copyOf(resourceTypes);
+            resourceTypes = resourceTypes == null ? null : List.copyOf(resourceTypes);
         }
 
         public static RestoreTestingConfig defaults() {
             return new RestoreTestingConfig(null, null, null, null, null, null, null);
+        }
+
+        /** The configured types, or the kinds of {@code databases}: RDS for instances, Aurora for clusters. */
+        public List<RestoreResourceType> resourceTypes(List<WorkloadConfig.DatabaseConfig> databases) {
+            if (resourceTypes != null) {
+                return resourceTypes;
+            }
+            List<RestoreResourceType> kinds = new java.util.ArrayList<>();
+            if (databases.isEmpty() || databases.stream().anyMatch(db -> !db.isCluster())) {
+                kinds.add(RestoreResourceType.RDS);
+            }
+            if (databases.stream().anyMatch(WorkloadConfig.DatabaseConfig::isCluster)) {
+                kinds.add(RestoreResourceType.AURORA);
+            }
+            return List.copyOf(kinds);
+        }
+
+        /** These settings with the resource types made explicit. */
+        public RestoreTestingConfig withResourceTypes(List<RestoreResourceType> types) {
+            return new RestoreTestingConfig(enabled, schedule, timeZone, startWindowHours, validationWindowHours,
+                    selectionWindowDays, types);
         }
 
         void validate(ConfigProblems problems, String path) {
@@ -390,10 +425,10 @@ public record BackupConfig(
             problems.inRange(field(path, "startWindowHours"), startWindowHours, 1, 168);
             problems.inRange(field(path, "validationWindowHours"), validationWindowHours, 0, 168);
             problems.inRange(field(path, "selectionWindowDays"), selectionWindowDays, 1, 365);
-            if (resourceTypes.isEmpty()) {
+            if (resourceTypes != null && resourceTypes.isEmpty()) {
                 problems.add(field(path, "resourceTypes"), "expected at least one resource type, found none");
             }
-            problems.unique(field(path, "resourceTypes"), resourceTypes, RestoreResourceType::awsName, "resourceTypes");
+            duplicates(problems, field(path, "resourceTypes"), resourceTypes, "resource type");
         }
     }
 
@@ -466,7 +501,7 @@ public record BackupConfig(
                         problems.add(index(controlsPath, i), "expected $.backup.vaultLock for this control, found none");
                     }
                 }
-                problems.unique(controlsPath, controls, AuditControl::name, "control");
+                duplicates(problems, controlsPath, controls, "control");
             }
             if (reportFormats.isEmpty()) {
                 problems.add(field(path, "reportFormats"), "expected CSV, JSON or both, found none");

@@ -1,0 +1,35 @@
+package io.github.opsbaseline.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.opsbaseline.core.ResourceNames;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.kms.Key;
+
+class BackupNamesTest {
+
+    @Test
+    void bothBackupStacksAgreeOnNamesAndArnsBuiltFromAccountAndDrRegion() {
+        BackupNames dr = new BackupNames(new ResourceNames("django-ms", "prod"), "777788889999", "ap-southeast-2");
+        assertThat(dr.vaultName()).isEqualTo("django-ms-prod-vault");
+        assertThat(dr.drVaultArn()).isEqualTo("arn:aws:backup:ap-southeast-2:777788889999:backup-vault:django-ms-prod-vault-dr");
+        assertThat(dr.replicaBucketArn()).isEqualTo("arn:aws:s3:::django-ms-prod-backup-replica-777788889999");
+        assertThat(dr.replicaKeyAliasArn())
+                .isEqualTo("arn:aws:kms:ap-southeast-2:777788889999:alias/django-ms-prod-backup-replica");
+        assertThat(dr.underscored("restore-test")).isEqualTo("django_ms_prod_restore_test");
+    }
+
+    @Test
+    void aHealthCheckInAVpcNeedsSubnets() {
+        Stack stack = new Stack(new App(), "Check");
+        assertThatThrownBy(() -> new DrHealthCheck.Props(new ResourceNames("p", "dev"),
+                BackupFixtures.topics(stack), "vault", null, null, null, null, Duration.hours(1),
+                new Key(stack, "Key"), null, "vpc-0123456789abcdef0", List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subnet");
+    }
+}

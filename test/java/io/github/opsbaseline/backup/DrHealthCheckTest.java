@@ -1,0 +1,133 @@
+package io.github.opsbaseline.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class DrHealthCheckTest {
+
+    @Test
+    void functionIsInlinePythonOnTheLatestRuntimeInTheVpcWithOneConcurrentRun() {
+        Template t = TemplateSupport.backup("prod");
+        t.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "FunctionName", "django-ms-prod-dr-health-check",
+                "Runtime", "python3.14",
+                "Handler", "index.handler",
+                "Code", Map.of("ZipFile", DrHealthCheck.source()),
+                "ReservedConcurrentExecutions", 1,
+                "DeadLetterConfig", Map.of("TargetArn", Map.of("Fn::ImportValue", Match.stringLikeRegexp("Critical"))),
+                "VpcConfig", Map.of("SubnetIds", List.of("subnet-03c4d5e6f7a8b9c01", "subnet-03c4d5e6f7a8b9c02",
+                        "subnet-03c4d5e6f7a8b9c03"), "SecurityGroupIds", List.of(Match.anyValue())),
+                "KmsKeyArn", Match.anyValue()));
+    }
+
+    @Test
+    void functionIsToldTheThresholdTheVaultsTheDatabasesAndTheHealthUrls() {
+        Template t = TemplateSupport.backup("prod");
+        t.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
+                "VAULT_NAME", "django-ms-prod-vault",
+                "DR_VAULT_ARN", "arn:aws:backup:ap-southeast-2:777788889999:backup-vault:django-ms-prod-vault-dr",
+                "MAX_RECOVERY_POINT_AGE_HOURS", "26",
+                "METRIC_NAMESPACE", "OpsBaseline/Backup",
+                "HEALTH_URLS", "[\"https://api.example.com/health\",\"https://api.example.com/api/users/health\","
+                        + "\"https://api.example.com/api/products/health\",\"https://api.example.com/api/orders/health\","
+                        + "\"https://api.example.com/api/notifications/health\"]")))));
+    }
+
+    @Test
+    void aCriticalAlarmTreatsMissingReportsAsUnhealthy() {
+        Template t = TemplateSupport.backup("prod");
+        t.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmName", "django-ms-prod-dr-health-unhealthy-critical",
+                "Namespace", "OpsBaseline/Backup", "MetricName", "DrHealthy",
+                "Dimensions", List.of(Map.of("Name", "Environment", "Value", "django-ms-prod")),
+                "ComparisonOperator", "LessThanThreshold", "Threshold", 1,
+                "TreatMissingData", "breaching",
+                "AlarmActions", List.of(Map.of("Fn::ImportValue", Match.stringLikeRegexp("Critical"))),
+                "OKActions", List.of(Map.of("Fn::ImportValue", Match.stringLikeRegexp("Critical")))));
+        t.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "rate(1 hour)"));
+        t.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "/aws/lambda/django-ms-prod-dr-health-check",
+                "RetentionInDays", 365, "KmsKeyId", Match.anyValue()));
+    }
+
+    @Test
+    void theSecurityGroupAllowsOnlyHttpsOut() {
+        TemplateSupport.backup("prod").hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
+                "VpcId", "vpc-03c4d5e6f7a8b9c0d",
+                "SecurityGroupEgress", List.of(Match.objectLike(Map.of("IpProtocol", "tcp", "FromPort", 443, "ToPort", 443))),
+                "SecurityGroupIngress", Match.absent()));
+    }
+
+    @Test
+    void theInlineCodeReportsStaleRecoveryPointsFailedJobsAndDeadUrls() throws Exception {
+        // GIVEN the inline Python source with boto3 stubbed: one fresh and one stale recovery point,
+        // a failed backup job, a failed copy job, and an unreachable URL
+        Assumptions.assumeTrue(python() != null, "python3 not installed");
+        Path dir = Files.createTempDirectory("dr-check-");
+        Files.writeString(dir.resolve("index.py"), DrHealthCheck.source());
+        Files.writeString(dir.resolve("boto3.py"), """
+                import datetime
+                NOW = datetime.datetime.now(datetime.timezone.utc)
+                CALLS = []
+                class _Pages:
+                    def paginate(self, **kw):
+                        return [{"RecoveryPoints": [
+                            {"ResourceArn": "arn:db:fresh", "CreationDate": NOW - datetime.timedelta(hours=2), "Status": "COMPLETED"},
+                            {"ResourceArn": "arn:db:stale", "CreationDate": NOW - datetime.timedelta(hours=50), "Status": "COMPLETED"}]}]
+                class _Client:
+                    def __init__(self, name): self.name = name
+                    def get_paginator(self, op): return _Pages()
+                    def list_backup_jobs(self, **kw): return {"BackupJobs": [{"BackupJobId": "b1", "ResourceArn": "arn:db:fresh", "State": "FAILED"}]}
+                    def list_copy_jobs(self, **kw): return {"CopyJobs": [{"CopyJobId": "c1", "ResourceArn": "arn:db:fresh", "State": "COMPLETED"}]}
+                    def put_metric_data(self, **kw): CALLS.append(("metric", kw))
+                    def publish(self, **kw): CALLS.append(("publish", kw))
+                def client(name): return _Client(name)
+                """);
+        Files.writeString(dir.resolve("run.py"), """
+                import json, index, boto3
+                result = index.handler({}, None)
+                print(json.dumps({"result": result, "calls": [[c[0], c[1].get("Subject", ""), c[1].get("MetricData", [{}])[0].get("Value", "")] for c in boto3.CALLS]}))
+                """);
+        ProcessBuilder pb = new ProcessBuilder(python(), "run.py").directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(Map.of("VAULT_NAME", "v", "DR_VAULT_ARN", "arn:dr", "MAX_RECOVERY_POINT_AGE_HOURS", "26",
+                "REPORT_TOPIC_ARN", "arn:topic", "METRIC_NAMESPACE", "OpsBaseline/Backup", "ENVIRONMENT", "p-prod",
+                "PROTECTED_ARNS", "[\"arn:db:fresh\",\"arn:db:missing\"]", "HEALTH_URLS", "[\"https://127.0.0.1:9/health\"]"));
+        // WHEN the handler runs
+        Process p = pb.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // THEN every problem is reported, the metric is 0 and the report goes to the topic
+        assertThat(out).contains("\"healthy\": false")
+                .contains("arn:db:stale: newest recovery point is 50.0 h old (limit 26 h)")
+                .contains("no recovery point for arn:db:missing")
+                .contains("backup job b1 for arn:db:fresh: FAILED")
+                .contains("https://127.0.0.1:9/health")
+                .contains("[\"metric\", \"\", 0]")
+                .contains("[\"publish\", \"DR health of p-prod: FAILED\", \"\"]")
+                .doesNotContain("copy job c1");
+    }
+
+    private static String python() {
+        for (String candidate : List.of("python3", "python")) {
+            try {
+                Process p = new ProcessBuilder(candidate, "--version").redirectErrorStream(true).start();
+                if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                    return candidate;
+                }
+            } catch (IOException | InterruptedException e) {
+                // try the next name
+            }
+        }
+        return null;
+    }
+}
