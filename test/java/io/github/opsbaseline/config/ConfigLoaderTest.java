@@ -39,7 +39,7 @@ class ConfigLoaderTest {
         assertThat(prod.compliance()).hasSize(6).contains(ComplianceStandard.PCI_DSS, ComplianceStandard.HIPAA);
         assertThat(prod.dataClassification()).isEqualTo(DataClassification.RESTRICTED);
         assertThat(prod.monitoring().logRetentionDays()).isEqualTo(365);
-        assertThat(dev.monitoring().logRetentionDays()).isEqualTo(30);
+        assertThat(dev.monitoring().logRetentionDays()).isEqualTo(365);
         // objects merge key by key: prod's critical block adds to base's routed contacts
         AlertingConfig.Channels critical = prod.alerting().channelsFor(Severity.CRITICAL);
         assertThat(critical.emails()).containsExactly("ops@example.com");
