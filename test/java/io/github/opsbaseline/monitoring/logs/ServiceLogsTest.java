@@ -45,7 +45,7 @@ class ServiceLogsTest {
                         "Sid", "AllowCloudWatchLogs", "Principal", Map.of("Service", "logs.eu-west-1.amazonaws.com"),
                         "Condition", Map.of("ArnLike", Map.of("kms:EncryptionContext:aws:logs:arn",
                                 Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
-                                        ":logs:eu-west-1:123456789012:log-group:*")))))))))))));
+                                        ":logs:eu-west-1:123456789012:log-group:*"))))))))))));
     }
 
     @Test
