@@ -39,8 +39,8 @@ class MonitoringGatesTest {
                 MonitoringStackProps.fromConfig(config, StackProps.builder().stackName(config.names().name("monitoring"))
                         .env(software.amazon.awscdk.Environment.builder().account(config.account())
                                 .region(config.region()).build()).build()));
+        io.github.opsbaseline.compliance.KeyGrantGuard.applyTo(stack);
         CompliancePacks.apply(stack, List.of(ComplianceStandard.values()));
-        software.amazon.awscdk.Aspects.of(stack).add(new io.github.opsbaseline.compliance.KeyGrantGuard());
 
         // WHEN synthesized
         CloudAssembly assembly = app.synth();

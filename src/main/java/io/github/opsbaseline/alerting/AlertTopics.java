@@ -45,9 +45,9 @@ public class AlertTopics extends Construct implements IAlertTopics {
         super(scope, id);
         ResourceNames names = props.names();
         key = Key.Builder.create(this, "Key")
-                .description("Encrypts the " + names.prefix() + " alert topics")
+                .description("Encrypts the " + names.name(props.purpose()) + " topics")
                 .enableKeyRotation(true)
-                .alias("alias/" + names.name("alerts"))
+                .alias("alias/" + names.name(props.purpose()))
                 .removalPolicy(props.removalPolicy())
                 .build();
         key.addToResourcePolicy(PolicyStatement.Builder.create()
@@ -60,8 +60,8 @@ public class AlertTopics extends Construct implements IAlertTopics {
 
         for (Severity severity : Severity.values()) {
             Topic topic = Topic.Builder.create(this, capitalized(severity))
-                    .topicName(names.name("alerts", severity.id()))
-                    .displayName(names.prefix() + " " + severity.id() + " alerts")
+                    .topicName(names.name(props.purpose(), severity.id()))
+                    .displayName(names.prefix() + " " + severity.id() + " " + props.purpose())
                     .masterKey(key)
                     .enforceSsl(true)
                     .build();
@@ -76,7 +76,7 @@ public class AlertTopics extends Construct implements IAlertTopics {
             subscribe(topic, props.channels().get(severity));
             topics.put(severity, topic);
         }
-        addSlack(names, props.channels());
+        addSlack(names, props.purpose(), props.channels());
     }
 
     private static void subscribe(Topic topic, AlertChannels channels) {
@@ -87,7 +87,7 @@ public class AlertTopics extends Construct implements IAlertTopics {
     }
 
     /** One Chatbot channel configuration per Slack channel, subscribed to every severity routed to it. */
-    private void addSlack(ResourceNames names, Map<Severity, AlertChannels> channels) {
+    private void addSlack(ResourceNames names, String purpose, Map<Severity, AlertChannels> channels) {
         Map<AlertChannels.SlackTarget, List<ITopic>> bySlack = new LinkedHashMap<>();
         for (Severity severity : Severity.values()) {
             for (AlertChannels.SlackTarget slack : channels.get(severity).slackChannels()) {
@@ -124,7 +124,7 @@ public class AlertTopics extends Construct implements IAlertTopics {
         for (Map.Entry<AlertChannels.SlackTarget, List<ITopic>> e : bySlack.entrySet()) {
             AlertChannels.SlackTarget slack = e.getKey();
             SlackChannelConfiguration.Builder.create(this, "Slack" + slack.workspaceId() + slack.channelId())
-                    .slackChannelConfigurationName(names.name("alerts", slack.channelId()))
+                    .slackChannelConfigurationName(names.name(purpose, slack.channelId()))
                     .slackWorkspaceId(slack.workspaceId())
                     .slackChannelId(slack.channelId())
                     .notificationTopics(e.getValue())

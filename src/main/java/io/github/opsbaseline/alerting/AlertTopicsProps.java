@@ -12,8 +12,12 @@ import software.amazon.awscdk.RemovalPolicy;
  * @param names naming scheme; topics are named {@code <project>-<env>-alerts-<severity>}; required
  * @param channels where each severity goes; default none for every severity
  * @param removalPolicy what happens to the topics' KMS key on stack deletion; default RETAIN
+ * @param purpose the name part of the topics, key alias and Slack configurations; a second set of
+ *     topics in the same account (e.g. for cost alerts in us-east-1) needs its own, because Chatbot
+ *     configuration names are unique per account; default {@code alerts}
  */
-public record AlertTopicsProps(ResourceNames names, Map<Severity, AlertChannels> channels, RemovalPolicy removalPolicy) {
+public record AlertTopicsProps(ResourceNames names, Map<Severity, AlertChannels> channels, RemovalPolicy removalPolicy,
+                               String purpose) {
 
     public AlertTopicsProps {
         Objects.requireNonNull(names, "names");
@@ -23,6 +27,7 @@ public record AlertTopicsProps(ResourceNames names, Map<Severity, AlertChannels>
         }
         channels = java.util.Collections.unmodifiableMap(all);
         removalPolicy = removalPolicy == null ? RemovalPolicy.RETAIN : removalPolicy;
+        purpose = purpose == null ? "alerts" : purpose;
     }
 
     public static Builder builder() {
@@ -33,6 +38,7 @@ public record AlertTopicsProps(ResourceNames names, Map<Severity, AlertChannels>
         private ResourceNames names;
         private final Map<Severity, AlertChannels> channels = new EnumMap<>(Severity.class);
         private RemovalPolicy removalPolicy;
+        private String purpose;
 
         public Builder names(ResourceNames names) {
             this.names = names;
@@ -49,8 +55,13 @@ public record AlertTopicsProps(ResourceNames names, Map<Severity, AlertChannels>
             return this;
         }
 
+        public Builder purpose(String purpose) {
+            this.purpose = purpose;
+            return this;
+        }
+
         public AlertTopicsProps build() {
-            return new AlertTopicsProps(names, channels, removalPolicy);
+            return new AlertTopicsProps(names, channels, removalPolicy, purpose);
         }
     }
 }

@@ -12,6 +12,7 @@ public enum Severity {
     INFO;
 
     /** The lower-case name used in resource names and the environment file. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -7,12 +7,13 @@ import io.github.opsbaseline.compliance.CompliancePacks;
 import io.github.opsbaseline.compliance.KeyGrantGuard;
 import io.github.opsbaseline.config.EnvironmentConfig;
 import io.github.opsbaseline.core.ResourceNames;
+import io.github.opsbaseline.cost.CostStack;
+import io.github.opsbaseline.cost.CostStackProps;
 import io.github.opsbaseline.monitoring.MonitoringStack;
 import io.github.opsbaseline.monitoring.MonitoringStackProps;
 import io.github.opsbaseline.security.SecurityStack;
 import io.github.opsbaseline.security.SecurityStackProps;
 import java.util.List;
-import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -20,9 +21,10 @@ import software.constructs.Construct;
 
 /**
  * The stacks of one environment, built from its file: monitoring (which owns the alert topics),
- * security and backup, tagged and checked by the environment's compliance packs.
+ * security, backup and cost (in us-east-1, where Cost Explorer lives), tagged and checked by the
+ * environment's compliance packs.
  */
-public record BaselineStacks(MonitoringStack monitoring, SecurityStack security, BackupStack backup) {
+public record BaselineStacks(MonitoringStack monitoring, SecurityStack security, BackupStack backup, CostStack cost) {
 
     /** Builds the environment's stacks under {@code scope} (normally the {@code App}). */
     public static BaselineStacks create(Construct scope, EnvironmentConfig config) {
@@ -36,26 +38,32 @@ public record BaselineStacks(MonitoringStack monitoring, SecurityStack security,
         BackupStack backup = new BackupStack(scope, names.name("backup"),
                 BackupStackProps.fromConfig(config, stackProps(config, "backup",
                         "Backup plans, vaults, restore tests and disaster-recovery checks"), monitoring.alertTopics()));
-        BaselineStacks stacks = new BaselineStacks(monitoring, security, backup);
+        CostStack cost = new CostStack(scope, names.name("cost"), CostStackProps.fromConfig(config,
+                stackProps(config, "cost", "Budget and spend-anomaly alerts", CostStackProps.COST_REGION)));
+        BaselineStacks stacks = new BaselineStacks(monitoring, security, backup, cost);
         for (Stack stack : stacks.all()) {
             BaselineTags.apply(stack, BaselineTags.of(config));
-            Aspects.of(stack).add(new KeyGrantGuard());
+            KeyGrantGuard.applyTo(stack);
             CompliancePacks.apply(stack, config.compliance());
         }
         return stacks;
     }
 
     public List<Stack> all() {
-        return List.of(monitoring, security, backup);
+        return List.of(monitoring, security, backup, cost);
     }
 
     private static StackProps stackProps(EnvironmentConfig config, String part, String what) {
+        return stackProps(config, part, what, config.region());
+    }
+
+    private static StackProps stackProps(EnvironmentConfig config, String part, String what, String region) {
         StackProps.Builder props = StackProps.builder()
                 .stackName(config.names().name(part))
                 .description(what + " of " + config.names().prefix() + " (ops-baseline)")
                 .terminationProtection(config.removalPolicy() == io.github.opsbaseline.config.RemovalChoice.RETAIN);
-        if (config.account() != null || config.region() != null) {
-            props.env(Environment.builder().account(config.account()).region(config.region()).build());
+        if (config.account() != null || region != null) {
+            props.env(Environment.builder().account(config.account()).region(region).build());
         }
         return props.build();
     }

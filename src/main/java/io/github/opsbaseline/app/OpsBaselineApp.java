@@ -42,6 +42,14 @@ public final class OpsBaselineApp {
         }
         App app = App.Builder.create().postCliContext(strictValidation()).build();
         configs.forEach(config -> BaselineStacks.create(app, config));
+        synthOrExit(app);
+    }
+
+    /**
+     * Synthesizes; when the CDK's template validator refuses a template, prints its one-line verdict
+     * (the report is in the output directory) and exits 1 instead of dumping a jsii stack trace.
+     */
+    public static void synthOrExit(App app) {
         try {
             app.synth();
         } catch (RuntimeException e) {
@@ -49,20 +57,25 @@ public final class OpsBaselineApp {
                 throw e;
             }
             // An invalid template is the library's fault, not the user's: say so, without a trace.
-            System.err.println("synth refused: the CDK's template validator found errors; see "
-                    + "validation-report.json in the output directory. " + e.getMessage().lines().findFirst().orElse(""));
+            System.err.println("synth refused by the CDK's template validator: "
+                    + e.getMessage().lines().filter(l -> !l.isBlank()).findFirst().orElse(""));
             System.exit(1);
         }
     }
 
     /**
-     * The CDK CLI sets {@code @aws-cdk/core:failSynthOnValidationErrors} to false and reports
-     * violations itself, but only when the flag {@code @aws-cdk/core:validateAgainstDefaultRules}
-     * reaches the validator; forcing it true here makes an invalid template fail every synth, from
-     * the CLI, CI or a test alike. {@code CDK_VALIDATION=false} still turns validation off.
+     * Context every synth of the baseline gets, whatever cdk.json or {@code -c} say.
+     *
+     * <p>The CDK CLI sets {@code @aws-cdk/core:failSynthOnValidationErrors} to false and reports
+     * violations itself; forcing it true (with {@code validateAgainstDefaultRules}) makes an invalid
+     * template fail every synth, from the CLI, CI or a test alike ({@code CDK_VALIDATION=false}
+     * still turns validation off). Cross-stack references are pinned to "strong" (exports the
+     * producer cannot delete while used), the behaviour deployed stacks already have, instead of
+     * a warning on every consuming stack.
      */
-    static java.util.Map<String, Object> strictValidation() {
+    public static java.util.Map<String, Object> strictValidation() {
         java.util.Map<String, Object> context = new java.util.TreeMap<>();
+        context.put("@aws-cdk/core:defaultCrossStackReferences", "strong");
         context.put("@aws-cdk/core:failSynthOnValidationErrors", true);
         context.put("@aws-cdk/core:validateAgainstDefaultRules", true);
         return context;

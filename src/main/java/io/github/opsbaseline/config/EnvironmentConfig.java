@@ -29,6 +29,7 @@ import java.util.TreeMap;
  * @param monitoring monitoring settings; default the seeds' thresholds
  * @param security security controls; default all the baseline's defaults
  * @param backup backup plans; default the baseline's defaults
+ * @param cost budget, anomaly alerts and the usage assumed by the cost estimate; default no budget
  */
 public record EnvironmentConfig(
         String project,
@@ -44,7 +45,8 @@ public record EnvironmentConfig(
         WorkloadConfig workload,
         MonitoringConfig monitoring,
         SecurityConfig security,
-        BackupConfig backup) {
+        BackupConfig backup,
+        CostConfig cost) {
 
     public EnvironmentConfig {
         // TreeMap: tags reach every template, so their order must not depend on the file's.
@@ -57,6 +59,7 @@ public record EnvironmentConfig(
         monitoring = monitoring == null ? MonitoringConfig.defaults() : monitoring;
         security = security == null ? SecurityConfig.defaults() : security;
         backup = backup == null ? BackupConfig.defaults() : backup;
+        cost = cost == null ? CostConfig.defaults() : cost;
     }
 
     /** The naming scheme of this environment's resources. */
@@ -109,5 +112,6 @@ public record EnvironmentConfig(
         monitoring.validate(problems, field(root, "monitoring"), this);
         security.validate(problems, field(root, "security"), this);
         backup.validate(problems, field(root, "backup"), this);
+        cost.validate(problems, field(root, "cost"), this);
     }
 }

@@ -1,0 +1,45 @@
+package io.github.opsbaseline.cost;
+
+import io.github.opsbaseline.alerting.AlertTopicsProps;
+import io.github.opsbaseline.config.CostConfig;
+import io.github.opsbaseline.config.EnvironmentConfig;
+import java.util.Objects;
+import software.amazon.awscdk.StackProps;
+
+/**
+ * Props of {@link CostStack}.
+ *
+ * @param stack the stack's own props; its region must be us-east-1 (Cost Explorer); required
+ * @param alerting the stack's own alert topics (cost alerts cannot cross regions to the monitoring
+ *     stack's topics); required
+ * @param budget the monthly budget; default none
+ * @param anomaly spend-anomaly alerts; default none
+ */
+public record CostStackProps(StackProps stack, AlertTopicsProps alerting, BudgetSettings budget, AnomalySettings anomaly) {
+
+    /** The budget part: limit, tag filter, notifications. */
+    public record BudgetSettings(double limitUsd, String projectTag, java.util.List<BudgetAlert> alerts) { }
+
+    /** The anomaly part: an existing monitor or a new one, and the thresholds. */
+    public record AnomalySettings(String existingMonitorArn, double absoluteUsd, double percent) { }
+
+    public CostStackProps {
+        Objects.requireNonNull(stack, "stack");
+        Objects.requireNonNull(alerting, "alerting");
+    }
+
+    /** The region Cost Explorer (and so anomaly detection) is served from. */
+    public static final String COST_REGION = "us-east-1";
+
+    public static CostStackProps fromConfig(EnvironmentConfig config, StackProps stack) {
+        AlertTopicsProps alerting = config.alerting().toTopicsProps(config.names(), config.removalPolicy().toCdk(), "cost-alerts");
+        CostConfig cost = config.cost();
+        BudgetSettings budget = cost.monthlyBudgetUsd() == null ? null
+                : new BudgetSettings(cost.monthlyBudgetUsd(), cost.filterByProjectTag() ? config.project() : null,
+                        cost.budgetAlerts().stream().map(a -> new BudgetAlert(
+                                a.kind() == CostConfig.BudgetAlert.Kind.FORECASTED, a.percent(), a.severity())).toList());
+        AnomalySettings anomaly = !cost.anomaly().enabled() ? null
+                : new AnomalySettings(cost.anomaly().existingMonitorArn(), cost.anomaly().absoluteUsd(), cost.anomaly().percent());
+        return new CostStackProps(stack, alerting, budget, anomaly);
+    }
+}

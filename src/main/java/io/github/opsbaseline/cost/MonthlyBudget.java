@@ -1,0 +1,74 @@
+package io.github.opsbaseline.cost;
+
+import io.github.opsbaseline.alerting.IAlertTopics;
+import io.github.opsbaseline.core.ResourceNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awscdk.services.budgets.CfnBudget;
+import software.constructs.Construct;
+
+/** A monthly AWS cost budget whose forecast and actual thresholds alert the severity topics. */
+public class MonthlyBudget extends Construct {
+
+    /**
+     * Props of {@link MonthlyBudget}.
+     *
+     * @param names naming scheme; the budget is named {@code <project>-<env>-monthly}; required
+     * @param limitUsd the monthly limit in USD; required
+     * @param projectTag count only costs with the cost allocation tag {@code project} equal to
+     *     this value; default none (the whole account's costs)
+     * @param alerts the notifications; default {@link BudgetAlert#defaults()}
+     * @param alertTopics the topics notifications go to; required
+     */
+    public record Props(ResourceNames names, double limitUsd, String projectTag, List<BudgetAlert> alerts,
+                        IAlertTopics alertTopics) {
+        public Props {
+            Objects.requireNonNull(names, "names");
+            Objects.requireNonNull(alertTopics, "alertTopics");
+            alerts = alerts == null ? BudgetAlert.defaults() : List.copyOf(alerts);
+            if (limitUsd <= 0) {
+                throw new IllegalArgumentException("limitUsd must be positive, got " + limitUsd);
+            }
+        }
+    }
+
+    private final CfnBudget budget;
+
+    public MonthlyBudget(Construct scope, String id, Props props) {
+        super(scope, id);
+        CfnBudget.BudgetDataProperty.Builder data = CfnBudget.BudgetDataProperty.builder()
+                .budgetName(props.names().name("monthly"))
+                .budgetType("COST")
+                .timeUnit("MONTHLY")
+                .budgetLimit(CfnBudget.SpendProperty.builder().amount(props.limitUsd()).unit("USD").build());
+        if (props.projectTag() != null) {
+            // Cost allocation tags are addressed as "user:<key>$<value>".
+            data.costFilters(Map.of("TagKeyValue", List.of("user:project$" + props.projectTag())));
+        }
+        List<CfnBudget.NotificationWithSubscribersProperty> notifications = new ArrayList<>();
+        for (BudgetAlert alert : props.alerts()) {
+            notifications.add(CfnBudget.NotificationWithSubscribersProperty.builder()
+                    .notification(CfnBudget.NotificationProperty.builder()
+                            .notificationType(alert.forecast() ? "FORECASTED" : "ACTUAL")
+                            .comparisonOperator("GREATER_THAN")
+                            .threshold(alert.percent())
+                            .thresholdType("PERCENTAGE")
+                            .build())
+                    .subscribers(List.of(CfnBudget.SubscriberProperty.builder()
+                            .subscriptionType("SNS")
+                            .address(props.alertTopics().topic(alert.severity()).getTopicArn())
+                            .build()))
+                    .build());
+        }
+        budget = CfnBudget.Builder.create(this, "Budget")
+                .budget(data.build())
+                .notificationsWithSubscribers(notifications)
+                .build();
+    }
+
+    public CfnBudget budget() {
+        return budget;
+    }
+}

@@ -1,0 +1,122 @@
+package io.github.opsbaseline.cost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.opsbaseline.alerting.IAlertTopics;
+import io.github.opsbaseline.alerting.Severity;
+import io.github.opsbaseline.app.BaselineStacks;
+import io.github.opsbaseline.config.ConfigLoader;
+import io.github.opsbaseline.config.EnvironmentConfig;
+import io.github.opsbaseline.core.ResourceNames;
+import io.github.opsbaseline.testing.ProjectPaths;
+import io.github.opsbaseline.testing.TestApps;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.sns.Topic;
+
+class CostGuardsTest {
+
+    private static final ResourceNames NAMES = new ResourceNames("shop", "prod");
+
+    private static IAlertTopics topics(Stack stack) {
+        return IAlertTopics.fromTopics(new Topic(stack, "C"), new Topic(stack, "W"), new Topic(stack, "I"));
+    }
+
+    @Test
+    void aMonthlyBudgetFilteredByProjectAlertsOnForecastAndActualSpend() {
+        Stack stack = new Stack(TestApps.app(), "Cost");
+
+        new MonthlyBudget(stack, "Budget", new MonthlyBudget.Props(NAMES, 2500, "shop", null, topics(stack)));
+
+        Template template = Template.fromStack(stack);
+        template.hasResourceProperties("AWS::Budgets::Budget", Map.of(
+                "Budget", Map.of(
+                        "BudgetName", "shop-prod-monthly",
+                        "BudgetType", "COST",
+                        "TimeUnit", "MONTHLY",
+                        "BudgetLimit", Map.of("Amount", 2500, "Unit", "USD"),
+                        "CostFilters", Map.of("TagKeyValue", List.of("user:project$shop"))),
+                "NotificationsWithSubscribers", List.of(
+                        Map.of("Notification", Map.of("NotificationType", "FORECASTED", "ComparisonOperator", "GREATER_THAN",
+                                        "Threshold", 80, "ThresholdType", "PERCENTAGE"),
+                                "Subscribers", List.of(Map.of("SubscriptionType", "SNS",
+                                        "Address", Map.of("Ref", Match.stringLikeRegexp("^W.*"))))),
+                        Map.of("Notification", Map.of("NotificationType", "ACTUAL", "ComparisonOperator", "GREATER_THAN",
+                                        "Threshold", 100, "ThresholdType", "PERCENTAGE"),
+                                "Subscribers", List.of(Map.of("SubscriptionType", "SNS",
+                                        "Address", Map.of("Ref", Match.stringLikeRegexp("^C.*"))))))));
+    }
+
+    @Test
+    void aBudgetWithoutProjectTagCountsTheWholeAccount() {
+        Stack stack = new Stack(TestApps.app(), "Cost");
+
+        new MonthlyBudget(stack, "Budget", new MonthlyBudget.Props(NAMES, 100, null,
+                List.of(BudgetAlert.actualAbove(50, Severity.INFO)), topics(stack)));
+
+        Template.fromStack(stack).hasResourceProperties("AWS::Budgets::Budget", Map.of(
+                "Budget", Match.objectLike(Map.of("CostFilters", Match.absent())),
+                "NotificationsWithSubscribers", List.of(Match.objectLike(Map.of("Notification",
+                        Map.of("NotificationType", "ACTUAL", "ComparisonOperator", "GREATER_THAN",
+                                "Threshold", 50, "ThresholdType", "PERCENTAGE"))))));
+    }
+
+    @Test
+    void aBudgetMustHaveAPositiveLimit() {
+        Stack stack = new Stack(TestApps.app(), "Cost");
+
+        assertThatThrownBy(() -> new MonthlyBudget.Props(NAMES, 0, null, null, topics(stack)))
+                .hasMessage("limitUsd must be positive, got 0.0");
+    }
+
+    @Test
+    void spendAnomaliesOverEitherThresholdAlertImmediately() {
+        Stack stack = new Stack(TestApps.app(), "Cost");
+
+        new SpendAnomalyAlerts(stack, "Anomalies", new SpendAnomalyAlerts.Props(NAMES, topics(stack).warning(), null, 100.0, 12.5));
+
+        Template template = Template.fromStack(stack);
+        template.hasResourceProperties("AWS::CE::AnomalyMonitor", Map.of(
+                "MonitorName", "shop-prod-spend-by-service", "MonitorType", "DIMENSIONAL", "MonitorDimension", "SERVICE"));
+        template.hasResourceProperties("AWS::CE::AnomalySubscription", Map.of(
+                "SubscriptionName", "shop-prod-spend-anomalies",
+                "Frequency", "IMMEDIATE",
+                "MonitorArnList", List.of(Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("AnomaliesMonitor.*"), "MonitorArn"))),
+                "Subscribers", List.of(Map.of("Type", "SNS", "Address", Map.of("Ref", Match.stringLikeRegexp("^W.*")))),
+                "ThresholdExpression", "{\"Or\":[{\"Dimensions\":{\"Key\":\"ANOMALY_TOTAL_IMPACT_ABSOLUTE\",\"MatchOptions\":"
+                        + "[\"GREATER_THAN_OR_EQUAL\"],\"Values\":[\"100\"]}},{\"Dimensions\":{\"Key\":"
+                        + "\"ANOMALY_TOTAL_IMPACT_PERCENTAGE\",\"MatchOptions\":[\"GREATER_THAN_OR_EQUAL\"],\"Values\":[\"12.5\"]}}]}"));
+    }
+
+    @Test
+    void anExistingMonitorIsReusedInsteadOfCreatingASecondOne() {
+        Stack stack = new Stack(TestApps.app(), "Cost");
+        String arn = "arn:aws:ce::777788889999:anomalymonitor/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+
+        new SpendAnomalyAlerts(stack, "Anomalies", new SpendAnomalyAlerts.Props(NAMES, topics(stack).warning(), arn, null, null));
+
+        Template template = Template.fromStack(stack);
+        template.resourceCountIs("AWS::CE::AnomalyMonitor", 0);
+        template.hasResourceProperties("AWS::CE::AnomalySubscription", Map.of("MonitorArnList", List.of(arn)));
+    }
+
+    @Test
+    void theCostStackOfAnEnvironmentLivesInUsEast1WithItsOwnTopics() {
+        EnvironmentConfig prod = new ConfigLoader(ProjectPaths.stacksConfig()).load("prod");
+
+        BaselineStacks stacks = BaselineStacks.create(TestApps.app(), prod);
+
+        assertThat(stacks.cost().getRegion()).isEqualTo("us-east-1");
+        assertThat(stacks.cost().getAccount()).isEqualTo("777788889999");
+        Template template = Template.fromStack(stacks.cost());
+        template.hasResourceProperties("AWS::SNS::Topic", Map.of("TopicName", "django-ms-prod-cost-alerts-warning"));
+        template.hasResourceProperties("AWS::Budgets::Budget", Map.of("Budget", Match.objectLike(Map.of(
+                "BudgetLimit", Map.of("Amount", 2500, "Unit", "USD")))));
+        template.resourceCountIs("AWS::CE::AnomalySubscription", 1);
+    }
+}
