@@ -39,8 +39,8 @@ class MonitoringGatesTest {
                 MonitoringStackProps.fromConfig(config, StackProps.builder().stackName(config.names().name("monitoring"))
                         .env(software.amazon.awscdk.Environment.builder().account(config.account())
                                 .region(config.region()).build()).build()));
-        CompliancePacks.apply(stack, List.of(ComplianceStandard.values()));
         io.github.opsbaseline.compliance.KeyGrantGuard.applyTo(stack);
+        CompliancePacks.apply(stack, List.of(ComplianceStandard.values()));
 
         // WHEN synthesized
         CloudAssembly assembly = app.synth();

@@ -9,6 +9,7 @@ import io.github.opsbaseline.config.MonitoringConfig.AlarmOverride;
 import io.github.opsbaseline.config.WorkloadConfig;
 import io.github.opsbaseline.config.WorkloadConfig.DatabaseEngine;
 import io.github.opsbaseline.monitoring.alarm.AlarmExpression;
+import io.github.opsbaseline.monitoring.alarm.AlarmFactory;
 import io.github.opsbaseline.monitoring.alarm.SignalDefinition;
 import io.github.opsbaseline.monitoring.cache.CacheSignals;
 import io.github.opsbaseline.monitoring.canary.CanarySignals;
@@ -112,11 +113,11 @@ public final class AlarmCatalogue {
         }
         if (override.warning() != null && override.warning() < 0) {
             problems.add(JsonPaths.field(path, "warning"), "expected a number of at least 0, found "
-                    + override.warning());
+                    + AlarmFactory.number(override.warning()));
         }
         if (override.critical() != null && override.critical() < 0) {
             problems.add(JsonPaths.field(path, "critical"), "expected a number of at least 0, found "
-                    + override.critical());
+                    + AlarmFactory.number(override.critical()));
         }
         if (!def.isBand()) {
             Double w = override.warning() != null ? override.warning() : def.warning();

@@ -1,0 +1,102 @@
+package io.github.opsbaseline.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.opsbaseline.config.ConfigLoader;
+import io.github.opsbaseline.config.EnvironmentConfig;
+import io.github.opsbaseline.monitoring.alarm.BaselineAlarm;
+import io.github.opsbaseline.testing.ProjectPaths;
+import io.github.opsbaseline.testing.TestApps;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The monitoring stack built from prod's environment file. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MonitoringStackTest {
+
+    private EnvironmentConfig config;
+    private MonitoringStack stack;
+    private Template template;
+
+    @BeforeAll
+    void synth() {
+        config = new ConfigLoader(ProjectPaths.stacksConfig()).load("prod");
+        stack = new MonitoringStack(TestApps.app(), "Monitoring", MonitoringStackProps.fromConfig(config,
+                StackProps.builder().env(software.amazon.awscdk.Environment.builder()
+                        .account(config.account()).region(config.region()).build()).build()));
+        template = Template.fromStack(stack);
+    }
+
+    @Test
+    void theCatalogueValidatingCompositeRulesNamesExactlyTheAlarmsTheStackCreates() {
+        List<String> created = stack.alarms().stream().map(BaselineAlarm::shortName).toList();
+        List<String> catalogue = AlarmCatalogue.shortNames(MonitoredWorkload.fromConfig(config),
+                MonitoringSettings.fromConfig(config));
+        assertThat(created.subList(0, created.size() - 1)).containsExactlyInAnyOrderElementsOf(catalogue);
+        assertThat(created).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everyAlarmIsNamedProjectEnvironmentResourceSignalSeverity() {
+        assertThat(stack.alarms()).allSatisfy(a -> assertThat(a.name())
+                .matches("django-ms-prod-[a-z0-9-]+-(warning|critical)"));
+    }
+
+    @Test
+    void theUserCompositeRuleIsRenderedWithFullNames() {
+        template.hasResourceProperties("AWS::CloudWatch::CompositeAlarm", Map.of(
+                "AlarmName", "django-ms-prod-checkout-degraded-critical",
+                "AlarmRule", "ALARM(\"django-ms-prod-order-service-5xx-rate-critical\") AND"
+                        + " (ALARM(\"django-ms-prod-db-main-degraded-critical\") OR"
+                        + " ALARM(\"django-ms-prod-cache-sessions-001-engine-cpu-critical\"))"));
+    }
+
+    @Test
+    void overridesApplyInOrderSeedThenEnvironmentThenResource() {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmName", "django-ms-prod-api-gateway-latency-p99-warning", "Threshold", 0.8));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmName", "django-ms-prod-user-service-latency-p99-warning", "Threshold", 1));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmName", "django-ms-prod-cache-sessions-003-hit-rate-warning", "Threshold", 90));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmName", "django-ms-prod-order-service-payment-errors-critical", "Threshold", 3));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName",
+                "django-ms-prod-order-service-requests-anomaly-warning", "Metrics", Match.arrayWith(List.of(
+                        Match.objectLike(Map.of("Expression", "ANOMALY_DETECTION_BAND(m, 2.5)"))))));
+    }
+
+    @Test
+    void serviceLogGroupsAreCreatedWithStableIdsAndRetainedInProd() {
+        template.hasResource("AWS::Logs::LogGroup", Map.of("DeletionPolicy", "Retain",
+                "Properties", Match.objectLike(Map.of("LogGroupName", "/ecs/django-ms-prod-api-gateway",
+                        "RetentionInDays", 365))));
+        assertThat(template.findResources("AWS::Logs::LogGroup").keySet())
+                .anyMatch(id -> id.startsWith("ServiceapigatewayLogsLogGroup"));
+        assertThat(template.findResources("AWS::SNS::Topic").keySet()).allMatch(id -> id.startsWith("Alerts"));
+    }
+
+    @Test
+    void theDashboardHasAlarmStatusServiceDatabaseCacheWafAndLogSections() {
+        template.hasResourceProperties("AWS::CloudWatch::Dashboard", Map.of("DashboardName", "django-ms-prod-operations",
+                "DashboardBody", Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(Match.arrayWith(List.of(
+                        Match.stringLikeRegexp("^\\{\"widgets\":\\[\\{\"type\":\"text\".*## Alarm status.*\"type\":\"alarm\".*")))))))));
+        String body = template.toJSON().toString();
+        assertThat(body).contains("## Service api-gateway", "## Databases", "## Caches",
+                "## Web firewall (django-ms-prod-web-acl)", "AWS/WAFV2", "SOURCE '", "## Logs");
+        assertThat(stack.dashboards().widgetCounts()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(250));
+    }
+
+    @Test
+    void queriesAndCanariesCoverEveryService() {
+        template.resourceCountIs("AWS::Logs::QueryDefinition", 6);
+        template.resourceCountIs("AWS::Synthetics::Canary", 5);
+        template.resourceCountIs("AWS::Logs::MetricFilter", 25);
+    }
+}

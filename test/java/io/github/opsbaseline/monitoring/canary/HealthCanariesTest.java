@@ -1,0 +1,80 @@
+package io.github.opsbaseline.monitoring.canary;
+
+import io.github.opsbaseline.monitoring.MonitoringFixtures;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HealthCanariesTest {
+
+    private Template template;
+
+    @BeforeAll
+    void synth() {
+        Stack stack = MonitoringFixtures.stack();
+        new HealthCanaries(stack, "Health", HealthCanariesProps.of(MonitoringFixtures.options(stack), List.of(
+                new HealthCanariesProps.HealthCheck("api", "https://api.example.com/health"),
+                new HealthCanariesProps.HealthCheck("users", "https://api.example.com/users/health"))));
+        template = Template.fromStack(stack);
+    }
+
+    @Test
+    void oneCanaryPerUrlOnACurrentRuntimeWithInlineCodeAndKmsArtifacts() {
+        template.resourceCountIs("AWS::Synthetics::Canary", 2);
+        template.hasResourceProperties("AWS::Synthetics::Canary", Map.of(
+                "Name", "shop-test-api-health",
+                "RuntimeVersion", "syn-nodejs-puppeteer-9.1",
+                "Code", Match.objectLike(Map.of("Handler", "index.handler",
+                        "Script", Match.stringLikeRegexp(".*executeHttpStep.*"))),
+                "RunConfig", Match.objectLike(Map.of("EnvironmentVariables", Map.of("HEALTH_URL", "https://api.example.com/health"))),
+                "Schedule", Match.objectLike(Map.of("Expression", "rate(5 minutes)")),
+                "ArtifactConfig", Map.of("S3Encryption", Map.of("EncryptionMode", "SSE_KMS",
+                        "KmsKeyArn", Match.anyValue()))));
+    }
+
+    @Test
+    void failureIsAlarmedOnSuccessPercentAndNoDataCountsAsFailure() {
+        Map<String, Object> alarm = new HashMap<>(Map.of("AlarmName", "shop-test-api-health-check-critical",
+                "Namespace", "CloudWatchSynthetics", "MetricName", "SuccessPercent", "Statistic", "Average",
+                "Dimensions", List.of(Map.of("Name", "CanaryName", "Value", "shop-test-api-health")),
+                "Threshold", 50, "Period", 300, "ComparisonOperator", "LessThanThreshold",
+                "TreatMissingData", "breaching"));
+        alarm.putAll(MonitoringFixtures.actionsTo("Critical"));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", alarm);
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-users-health-check-warning",
+                "Threshold", 100));
+    }
+
+    @Test
+    void artifactsLiveInAHardenedExpiringBucketWithAccessLogs() {
+        template.resourceCountIs("AWS::S3::Bucket", 2);
+        template.hasResourceProperties("AWS::S3::Bucket", Map.of(
+                "BucketEncryption", Map.of("ServerSideEncryptionConfiguration", List.of(Match.objectLike(Map.of(
+                        "ServerSideEncryptionByDefault", Match.objectLike(Map.of("SSEAlgorithm", "aws:kms")))))),
+                "VersioningConfiguration", Map.of("Status", "Enabled"),
+                "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
+                        "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
+                "LoggingConfiguration", Map.of("DestinationBucketName", Match.anyValue(), "LogFilePrefix", "artifacts/"),
+                "LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Id", "expire-artifacts", "ExpirationInDays", 30, "Status", "Enabled")))))));
+        template.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Effect", "Deny",
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+    }
+
+    @Test
+    void theSharedRoleHasAManagedPolicyScopedToTheBucketAndSyntheticsMetrics() {
+        template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Action", "cloudwatch:PutMetricData",
+                        "Condition", Map.of("StringEquals", Map.of("cloudwatch:namespace", "CloudWatchSynthetics")))))))));
+        template.resourceCountIs("AWS::IAM::Role", 1);
+        template.resourceCountIs("AWS::IAM::Policy", 0);
+    }
+}

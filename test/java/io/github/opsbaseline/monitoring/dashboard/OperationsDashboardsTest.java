@@ -1,0 +1,56 @@
+package io.github.opsbaseline.monitoring.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.opsbaseline.monitoring.MonitoringFixtures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class OperationsDashboardsTest {
+
+    private static List<DashboardSection> sections(int count, int widgetsEach) {
+        List<DashboardSection> s = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            s.add(new DashboardSection("S" + i, IntStream.range(0, widgetsEach)
+                    .mapToObj(w -> Widgets.metric("w" + w, "eu-west-1", List.of())).toList()));
+        }
+        return s;
+    }
+
+    @Test
+    void sectionsStayTogetherAndEveryDashboardStaysUnderTheLimit() {
+        // GIVEN 30 sections of 20 widgets (+ a header each), at most 100 widgets a dashboard
+        List<List<Map<String, Object>>> pages = OperationsDashboards.paginate(sections(30, 20), 100);
+        // THEN each page holds whole sections of 21 widgets: 4 per page, 8 pages
+        assertThat(pages).hasSize(8);
+        assertThat(pages).allSatisfy(p -> assertThat(p.size()).isLessThanOrEqualTo(100));
+        assertThat(pages.get(0)).hasSize(84);
+        // AND the split is the same every time
+        assertThat(OperationsDashboards.paginate(sections(30, 20), 100)).isEqualTo(pages);
+    }
+
+    @Test
+    void aSectionLargerThanADashboardContinuesOnTheNextWithAHeader() {
+        List<List<Map<String, Object>>> pages = OperationsDashboards.paginate(sections(1, 1200), 500);
+        assertThat(pages).extracting(List::size).containsExactly(500, 500, 203);
+        assertThat(((Map<?, ?>) pages.get(1).get(0).get("properties")).get("markdown")).isEqualTo("## S0 (part 2)");
+    }
+
+    @Test
+    void theBodyIsPlacedOnTheGridAndNamedByEnvironment() {
+        Stack stack = MonitoringFixtures.stack();
+        OperationsDashboards d = new OperationsDashboards(stack, "Dash", MonitoringFixtures.NAMES, sections(3, 5), 10);
+        assertThat(d.dashboardNames()).containsExactly("shop-test-operations", "shop-test-operations-2",
+                "shop-test-operations-3");
+        Template.fromStack(stack).hasResourceProperties("AWS::CloudWatch::Dashboard", Map.of(
+                "DashboardName", "shop-test-operations",
+                "DashboardBody", Match.stringLikeRegexp("^\\{\"widgets\":\\[\\{\"type\":\"text\",\"x\":0,\"y\":0,\"width\":24,"
+                        + "\"height\":1.*\\{\"type\":\"metric\",\"x\":8,\"y\":1,\"width\":8,\"height\":6.*")));
+    }
+}

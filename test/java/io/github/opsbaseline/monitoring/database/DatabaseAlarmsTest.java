@@ -1,0 +1,92 @@
+package io.github.opsbaseline.monitoring.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.opsbaseline.config.WorkloadConfig.DatabaseEngine;
+import io.github.opsbaseline.monitoring.MonitoringFixtures;
+import io.github.opsbaseline.monitoring.alarm.BaselineAlarm;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DatabaseAlarmsTest {
+
+    private Template template;
+    private DatabaseAlarms replica;
+    private DatabaseAlarms aurora;
+
+    @BeforeAll
+    void synth() {
+        // GIVEN a PostgreSQL replica with known memory, connections and storage, and a bare Aurora MySQL cluster
+        Stack stack = MonitoringFixtures.stack();
+        io.github.opsbaseline.monitoring.alarm.AlarmOptions options = MonitoringFixtures.options(stack);
+        replica = new DatabaseAlarms(stack, "Replica", new DatabaseAlarmsProps(options,
+                "db-replica", "shop-db-replica", new DatabaseSignals.Facts(DatabaseEngine.POSTGRES, false, 16.0, 1700, 200, true), null));
+        aurora = new DatabaseAlarms(stack, "Aurora", new DatabaseAlarmsProps(options,
+                "db-aurora", "shop-aurora", new DatabaseSignals.Facts(DatabaseEngine.AURORA_MYSQL, true, null, null, null, false), null));
+        template = Template.fromStack(stack);
+    }
+
+    private static List<Object> instance() {
+        return List.of(Map.of("Name", "DBInstanceIdentifier", "Value", "shop-db-replica"));
+    }
+
+    @Test
+    void cpuAtSeventyFivePercent() {
+        Map<String, Object> cpu = new HashMap<>(Map.of("AlarmName", "shop-test-db-replica-cpu-warning", "Namespace", "AWS/RDS",
+                "MetricName", "CPUUtilization", "Statistic", "Average", "Dimensions", instance(), "Threshold", 75,
+                "Period", 300, "ComparisonOperator", "GreaterThanThreshold"));
+        cpu.putAll(MonitoringFixtures.actionsTo("Warning"));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", cpu);
+    }
+
+    @Test
+    void memoryUsedAndConnectionsArePercentagesByMetricMath() {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-replica-memory-warning",
+                "Threshold", 85, "Metrics", Match.arrayWith(List.of(
+                        Match.objectLike(Map.of("Expression", "100 * (1 - free / 17179869184)")),
+                        Match.objectLike(Map.of("Id", "free", "MetricStat", Match.objectLike(Map.of("Metric", Map.of(
+                                "Namespace", "AWS/RDS", "MetricName", "FreeableMemory", "Dimensions", instance())))))))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-replica-connections-critical",
+                "Threshold", 90, "Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of("Expression", "100 * conn / 1700"))))));
+    }
+
+    @Test
+    void freeStorageLatencyReplicaLagAndTransactionIds() {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-replica-free-storage-critical",
+                "Threshold", 10, "ComparisonOperator", "LessThanThreshold"));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-replica-read-latency-warning",
+                "MetricName", "ReadLatency", "ExtendedStatistic", "p90", "Threshold", 0.02));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-replica-write-latency-critical",
+                "MetricName", "WriteLatency", "ExtendedStatistic", "p90", "Threshold", 0.1));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-replica-replica-lag-critical",
+                "MetricName", "ReplicaLag", "Statistic", "Maximum", "Threshold", 300));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-replica-transaction-ids-warning",
+                "MetricName", "MaximumUsedTransactionIDs", "Threshold", 1000000000));
+    }
+
+    @Test
+    void anAuroraClusterUsesTheClusterDimensionAbsoluteMemoryAndNoStorageOrPostgresAlarms() {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-aurora-cpu-critical",
+                "Dimensions", List.of(Map.of("Name", "DBClusterIdentifier", "Value", "shop-aurora"))));
+        assertThat(aurora.alarms()).extracting(BaselineAlarm::signal).containsOnly("cpu", "freeable-memory",
+                "read-latency", "write-latency", "degraded");
+    }
+
+    @Test
+    void degradedIsAnyCriticalPerformanceAlarm() {
+        template.hasResourceProperties("AWS::CloudWatch::CompositeAlarm", Map.of(
+                "AlarmName", "shop-test-db-replica-degraded-critical",
+                "AlarmRule", Match.stringLikeRegexp("^ALARM\\(\"shop-test-db-replica-cpu-critical\"\\) OR .*"
+                        + "ALARM\\(\"shop-test-db-replica-connections-critical\"\\).*"),
+                "AlarmActions", List.of(MonitoringFixtures.topicRef("Critical"))));
+        assertThat(replica.alarms().get(replica.alarms().size() - 1).kind()).isEqualTo(BaselineAlarm.Kind.COMPOSITE);
+    }
+}
