@@ -83,7 +83,8 @@ public class AuditTrail extends Construct {
                 .principals(List.of(new ServicePrincipal("cloudtrail.amazonaws.com")))
                 .actions(List.of("kms:GenerateDataKey*"))
                 .resources(List.of("*"))
-                .conditions(Map.of(
+                // Cfn.map: ordered, so the policy is byte-identical run to run.
+                .conditions(map(
                         "StringLike", Map.of("kms:EncryptionContext:aws:cloudtrail:arn",
                                 "arn:" + stack.getPartition() + ":cloudtrail:*:" + stack.getAccount() + ":trail/*"),
                         "StringEquals", Map.of("aws:SourceArn", trailArn)))

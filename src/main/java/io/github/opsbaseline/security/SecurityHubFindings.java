@@ -78,7 +78,7 @@ public class SecurityHubFindings extends Construct {
                 .eventPattern(EventPattern.builder()
                         .source(List.of("aws.securityhub"))
                         .detailType(List.of("Security Hub Findings - Imported"))
-                        .detail(Map.of("findings", Map.of(
+                        .detail(Map.of("findings", Cfn.map(
                                 "Severity", Map.of("Label", List.of("HIGH", "CRITICAL")),
                                 "Workflow", Map.of("Status", List.of("NEW")),
                                 "RecordState", List.of("ACTIVE"))))
