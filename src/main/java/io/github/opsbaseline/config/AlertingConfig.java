@@ -3,7 +3,11 @@ package io.github.opsbaseline.config;
 import static io.github.opsbaseline.config.JsonPaths.field;
 import static io.github.opsbaseline.config.JsonPaths.index;
 
+import io.github.opsbaseline.alerting.AlertChannels;
+import io.github.opsbaseline.alerting.AlertTopicsProps;
 import io.github.opsbaseline.alerting.Severity;
+import io.github.opsbaseline.core.ResourceNames;
+import software.amazon.awscdk.RemovalPolicy;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +42,19 @@ public record AlertingConfig(Channels contacts, Channels critical, Channels warn
             case INFO -> info;
         };
         return contacts.routedTo(severity).plus(own);
+    }
+
+    /**
+     * The props of the severity topics these channels feed.
+     *
+     * @param purpose the name part of the topics ({@code alerts}, {@code cost-alerts})
+     */
+    public AlertTopicsProps toTopicsProps(ResourceNames names, RemovalPolicy removalPolicy, String purpose) {
+        AlertTopicsProps.Builder props = AlertTopicsProps.builder().names(names).removalPolicy(removalPolicy).purpose(purpose);
+        for (Severity severity : Severity.values()) {
+            props.channels(severity, channelsFor(severity).toAlertChannels());
+        }
+        return props.build();
     }
 
     void validate(ConfigProblems problems, String path) {
@@ -84,6 +101,17 @@ public record AlertingConfig(Channels contacts, Channels critical, Channels warn
         public Channels plus(Channels other) {
             return new Channels(union(emails, other.emails), union(sms, other.sms), union(slack, other.slack),
                     union(pagerDuty, other.pagerDuty), union(webhooks, other.webhooks));
+        }
+
+        /** These channels as the alerting construct takes them; PagerDuty and webhooks are both HTTPS endpoints. */
+        public AlertChannels toAlertChannels() {
+            AlertChannels.Builder b = AlertChannels.builder();
+            emails.forEach(b::email);
+            sms.forEach(b::sms);
+            slack.forEach(s -> b.slack(s.workspaceId(), s.channelId()));
+            pagerDuty.forEach(b::https);
+            webhooks.forEach(b::https);
+            return b.build();
         }
 
         public boolean isEmpty() {

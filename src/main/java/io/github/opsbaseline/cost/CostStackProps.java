@@ -1,9 +1,6 @@
 package io.github.opsbaseline.cost;
 
-import io.github.opsbaseline.alerting.AlertChannels;
 import io.github.opsbaseline.alerting.AlertTopicsProps;
-import io.github.opsbaseline.alerting.Severity;
-import io.github.opsbaseline.config.AlertingConfig;
 import io.github.opsbaseline.config.CostConfig;
 import io.github.opsbaseline.config.EnvironmentConfig;
 import java.util.Objects;
@@ -35,13 +32,7 @@ public record CostStackProps(StackProps stack, AlertTopicsProps alerting, Budget
     public static final String COST_REGION = "us-east-1";
 
     public static CostStackProps fromConfig(EnvironmentConfig config, StackProps stack) {
-        AlertTopicsProps.Builder alerting = AlertTopicsProps.builder()
-                .names(config.names())
-                .purpose("cost-alerts")
-                .removalPolicy(config.removalPolicy().toCdk());
-        for (Severity severity : Severity.values()) {
-            alerting.channels(severity, channels(config.alerting().channelsFor(severity)));
-        }
+        AlertTopicsProps alerting = config.alerting().toTopicsProps(config.names(), config.removalPolicy().toCdk(), "cost-alerts");
         CostConfig cost = config.cost();
         BudgetSettings budget = cost.monthlyBudgetUsd() == null ? null
                 : new BudgetSettings(cost.monthlyBudgetUsd(), cost.filterByProjectTag() ? config.project() : null,
@@ -49,16 +40,6 @@ public record CostStackProps(StackProps stack, AlertTopicsProps alerting, Budget
                                 a.kind() == CostConfig.BudgetAlert.Kind.FORECASTED, a.percent(), a.severity())).toList());
         AnomalySettings anomaly = !cost.anomaly().enabled() ? null
                 : new AnomalySettings(cost.anomaly().existingMonitorArn(), cost.anomaly().absoluteUsd(), cost.anomaly().percent());
-        return new CostStackProps(stack, alerting.build(), budget, anomaly);
-    }
-
-    static AlertChannels channels(AlertingConfig.Channels c) {
-        AlertChannels.Builder b = AlertChannels.builder();
-        c.emails().forEach(b::email);
-        c.sms().forEach(b::sms);
-        c.slack().forEach(s -> b.slack(s.workspaceId(), s.channelId()));
-        c.pagerDuty().forEach(b::https);
-        c.webhooks().forEach(b::https);
-        return b.build();
+        return new CostStackProps(stack, alerting, budget, anomaly);
     }
 }
