@@ -1,6 +1,5 @@
 package io.github.opsbaseline.security;
 
-import io.github.opsbaseline.core.OrderedMaps;
 import static io.github.opsbaseline.security.Cfn.map;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
@@ -84,7 +83,8 @@ public class AuditTrail extends Construct {
                 .principals(List.of(new ServicePrincipal("cloudtrail.amazonaws.com")))
                 .actions(List.of("kms:GenerateDataKey*"))
                 .resources(List.of("*"))
-                .conditions(OrderedMaps.of(
+                // Cfn.map: ordered, so the policy is byte-identical run to run.
+                .conditions(map(
                         "StringLike", Map.of("kms:EncryptionContext:aws:cloudtrail:arn",
                                 "arn:" + stack.getPartition() + ":cloudtrail:*:" + stack.getAccount() + ":trail/*"),
                         "StringEquals", Map.of("aws:SourceArn", trailArn)))

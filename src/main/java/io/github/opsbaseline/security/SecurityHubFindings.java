@@ -1,6 +1,5 @@
 package io.github.opsbaseline.security;
 
-import io.github.opsbaseline.core.OrderedMaps;
 import io.github.opsbaseline.alerting.IAlertTopics;
 import io.github.opsbaseline.config.ComplianceStandard;
 import io.github.opsbaseline.core.ResourceNames;
@@ -79,7 +78,7 @@ public class SecurityHubFindings extends Construct {
                 .eventPattern(EventPattern.builder()
                         .source(List.of("aws.securityhub"))
                         .detailType(List.of("Security Hub Findings - Imported"))
-                        .detail(Map.of("findings", OrderedMaps.of(
+                        .detail(Map.of("findings", Cfn.map(
                                 "Severity", Map.of("Label", List.of("HIGH", "CRITICAL")),
                                 "Workflow", Map.of("Status", List.of("NEW")),
                                 "RecordState", List.of("ACTIVE"))))

@@ -69,6 +69,9 @@ public class VpcFlowLogs extends Construct {
         // A customer managed policy rather than an inline one (HIPAA/NIST/PCI IAMNoInlinePolicy).
         ManagedPolicy delivery = role == null ? null : ManagedPolicy.Builder.create(this, "DeliveryPolicy")
                 .description("VPC Flow Logs delivery to the baseline's flow log groups").roles(List.of(role)).build();
+        if (fl.s3() && !props.vpcs().isEmpty()) {
+            allowLogDelivery(props.bucket(), props.logKey());
+        }
         SecurityAlarms alarms = new SecurityAlarms(props.names(), props.alertTopics());
         props.vpcs().forEach((name, vpcId) -> {
             if (fl.cloudWatchLogs()) {
@@ -123,10 +126,30 @@ public class VpcFlowLogs extends Construct {
             if (fl.s3()) {
                 CfnFlowLog.Builder.create(this, "S3FlowLog-" + name)
                         .resourceId(vpcId).resourceType("VPC").trafficType(fl.trafficType().name())
-                        .logDestinationType("s3").logDestination(props.bucket().getBucketArn() + "/vpc-flow-logs/" + name + "/")
+                        .logDestinationType("s3").logDestination(props.bucket().getBucketArn() + "/vpc-flow-logs/" + name)
                         .logFormat(format).maxAggregationInterval(fl.aggregationIntervalSeconds())
                         .build();
             }
         });
+    }
+
+    /**
+     * The bucket policy and key permissions VPC Flow Logs needs to write to an SSE-KMS bucket. AWS
+     * would add the bucket policy itself at deploy time, but never the key policy.
+     */
+    private static void allowLogDelivery(IBucket bucket, IKey key) {
+        ServicePrincipal delivery = new ServicePrincipal("delivery.logs.amazonaws.com");
+        String account = software.amazon.awscdk.Stack.of(bucket).getAccount();
+        bucket.addToResourcePolicy(PolicyStatement.Builder.create().sid("AWSLogDeliveryAclCheck")
+                .principals(List.of(delivery)).actions(List.of("s3:GetBucketAcl"))
+                .resources(List.of(bucket.getBucketArn()))
+                .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", account))).build());
+        bucket.addToResourcePolicy(PolicyStatement.Builder.create().sid("AWSLogDeliveryWrite")
+                .principals(List.of(delivery)).actions(List.of("s3:PutObject"))
+                .resources(List.of(bucket.arnForObjects("vpc-flow-logs/*")))
+                .conditions(Map.of("StringEquals", Cfn.map("aws:SourceAccount", account,
+                        "s3:x-amz-acl", "bucket-owner-full-control"))).build());
+        key.grant(delivery, "kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*",
+                "kms:DescribeKey");
     }
 }

@@ -1,0 +1,62 @@
+package io.github.opsbaseline.security;
+
+import io.github.opsbaseline.alerting.IAlertTopics;
+import io.github.opsbaseline.config.ComplianceStandard;
+import io.github.opsbaseline.config.SecurityConfig;
+import io.github.opsbaseline.core.ResourceNames;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.sns.Topic;
+
+/**
+ * One GuardDuty detector, one Config recorder and one Security Hub per account and region: when
+ * the account already has them, the stack adds only the rules and routing, built from typed props
+ * without any environment file.
+ */
+class ExistingServicesTest {
+
+    @Test
+    void withExistingDetectorRecorderAndHubOnlyRulesAreCreated() {
+        // GIVEN typed props that reuse the account's detector, recorder and hub
+        App app = new App();
+        Environment where = Environment.builder().account("123456789012").region("eu-west-1").build();
+        Stack topics = new Stack(app, "topics", StackProps.builder().env(where).build());
+        IAlertTopics alertTopics = IAlertTopics.fromTopics(new Topic(topics, "C"), new Topic(topics, "W"),
+                new Topic(topics, "I"));
+        SecurityConfig security = new SecurityConfig(
+                new SecurityConfig.Waf(false, null, null, null, null, null, null, null, null, null, null, null, null, null),
+                new SecurityConfig.GuardDuty(null, false, null, null, null, null, null, null, null),
+                null,
+                new SecurityConfig.AwsConfig(null, false, null, null, null, null, null),
+                null,
+                new SecurityConfig.SecurityHub(true, false),
+                false, null);
+
+        // WHEN the stack is built
+        SecurityStack stack = new SecurityStack(app, "security", new SecurityStackProps(
+                StackProps.builder().env(where).build(), new ResourceNames("shop", "prod"), alertTopics,
+                RemovalPolicy.RETAIN, security, List.of(ComplianceStandard.CIS), List.of(), Map.of()));
+        Template t = Template.fromStack(stack);
+
+        // THEN no detector, recorder, channel or hub, but the routing rules and Config rules exist
+        t.resourceCountIs("AWS::GuardDuty::Detector", 0);
+        t.resourceCountIs("AWS::Config::ConfigurationRecorder", 0);
+        t.resourceCountIs("AWS::Config::DeliveryChannel", 0);
+        t.resourceCountIs("AWS::SecurityHub::Hub", 0);
+        t.resourceCountIs("AWS::WAFv2::WebACL", 0);
+        t.resourceCountIs("AWS::AccessAnalyzer::Analyzer", 0);
+        t.hasResourceProperties("AWS::Events::Rule", Map.of("Name", "shop-prod-guardduty-high"));
+        t.hasResourceProperties("AWS::Events::Rule", Map.of("Name", "shop-prod-config-non-compliant"));
+        t.hasResourceProperties("AWS::Events::Rule", Map.of("Name", "shop-prod-securityhub-high"));
+        t.resourceCountIs("AWS::Config::ConfigRule",
+                ComplianceRules.forStandards(List.of(ComplianceStandard.CIS)).size());
+        t.resourceCountIs("AWS::SecurityHub::Standard", 2);
+    }
+}
