@@ -91,9 +91,8 @@ public record MonitoringConfig(Integer logRetentionDays, Thresholds thresholds, 
         String rules = field(path, "compositeRules");
         WorkloadConfig.validateAll(problems, rules, compositeRules, CompositeRule::validate);
         problems.unique(rules, compositeRules, CompositeRule::name, "name");
-        if (compositeRules.stream().anyMatch(r -> r != null)) {
-            AlarmCatalogue.validateCompositeRules(problems, rules, env);
-        }
+        // Always: it also reports two resources that would create the same alarm name.
+        AlarmCatalogue.validateCompositeRules(problems, rules, env);
     }
 
     /**

@@ -154,7 +154,37 @@ public final class AlarmCatalogue {
      * creates for this workload, composites included, in creation order.
      */
     public static List<String> shortNames(MonitoredWorkload workload, MonitoringSettings settings) {
-        Set<String> names = new LinkedHashSet<>();
+        return List.copyOf(new LinkedHashSet<>(allShortNames(workload, settings)));
+    }
+
+    /**
+     * Names that resources of two kinds would both create, e.g. a service named {@code db-main} and
+     * the database {@code main} (CloudFormation refuses duplicate alarm names; duplicate names within
+     * one kind are reported by the workload's own validation).
+     */
+    public static List<String> duplicateNames(MonitoredWorkload workload, MonitoringSettings settings) {
+        Map<String, String> kindOf = new LinkedHashMap<>();
+        Set<String> duplicates = new LinkedHashSet<>();
+        List<String> service = new ArrayList<>();
+        workload.services().forEach(s -> service.addAll(allShortNames(new MonitoredWorkload(List.of(s), null, null, null), settings)));
+        claim(kindOf, duplicates, SERVICE, service);
+        claim(kindOf, duplicates, LOAD_BALANCER, allShortNames(new MonitoredWorkload(null, workload.loadBalancers(), null, null), settings));
+        claim(kindOf, duplicates, DATABASE, allShortNames(new MonitoredWorkload(null, null, workload.databases(), null), settings));
+        claim(kindOf, duplicates, CACHE, allShortNames(new MonitoredWorkload(null, null, null, workload.caches()), settings));
+        return List.copyOf(duplicates);
+    }
+
+    private static void claim(Map<String, String> kindOf, Set<String> duplicates, String kind, List<String> names) {
+        for (String n : names) {
+            String owner = kindOf.putIfAbsent(n, kind);
+            if (owner != null && !owner.equals(kind)) {
+                duplicates.add(n);
+            }
+        }
+    }
+
+    private static List<String> allShortNames(MonitoredWorkload workload, MonitoringSettings settings) {
+        List<String> names = new ArrayList<>();
         for (MonitoredWorkload.Service s : workload.services()) {
             add(names, s.name(), EcsServiceSignals.ALL, s.overrides());
             if (s.targetGroupFullName() != null && s.loadBalancerFullName() != null) {
@@ -187,10 +217,10 @@ public final class AlarmCatalogue {
                 add(names, c.name() + "-" + String.format("%03d", n), CacheSignals.forNode(c.nodes() > 1), c.overrides());
             }
         }
-        return List.copyOf(names);
+        return names;
     }
 
-    private static List<String> add(Set<String> names, String resource, List<SignalDefinition> defs,
+    private static List<String> add(List<String> names, String resource, List<SignalDefinition> defs,
                                     Map<String, AlarmOverride> overrides) {
         List<String> added = new ArrayList<>();
         for (SignalDefinition given : defs) {
@@ -215,13 +245,26 @@ public final class AlarmCatalogue {
      */
     public static void validateCompositeRules(ConfigProblems problems, String path, EnvironmentConfig env) {
         Set<String> known;
+        List<String> duplicates;
+        String prefix;
         try {
-            known = new LinkedHashSet<>(shortNames(MonitoredWorkload.fromConfig(env), MonitoringSettings.fromConfig(env)));
+            prefix = env.names().prefix() + "-";
+            MonitoredWorkload workload = MonitoredWorkload.fromConfig(env);
+            MonitoringSettings settings = MonitoringSettings.fromConfig(env);
+            known = new LinkedHashSet<>(shortNames(workload, settings));
+            duplicates = duplicateNames(workload, settings);
         } catch (RuntimeException incomplete) {
-            // The workload itself is invalid (already reported); names cannot be checked yet.
+            // The project name or the workload is invalid (already reported); names cannot be checked yet.
             known = null;
+            duplicates = List.of();
+            prefix = "";
         }
-        String prefix = env.names().prefix() + "-";
+        if (!duplicates.isEmpty()) {
+            problems.add(JsonPaths.field(JsonPaths.ROOT, "workload"), "two resources would create the alarm "
+                    + ConfigProblems.quote(prefix + duplicates.get(0))
+                    + (duplicates.size() > 1 ? " (and " + (duplicates.size() - 1) + " more)" : "")
+                    + ": rename one (services, alb-, db- and cache- names share the alarm namespace)");
+        }
         List<MonitoringConfig.CompositeRule> rules = env.monitoring().compositeRules();
         for (int i = 0; i < rules.size(); i++) {
             MonitoringConfig.CompositeRule rule = rules.get(i);
@@ -249,13 +292,16 @@ public final class AlarmCatalogue {
                                 + ConfigProblems.quote(known.isEmpty() ? "api-cpu-critical" : known.iterator().next()));
                     }
                 }
-                String full = expression.toAlarmRule(n -> n.startsWith(prefix) ? n : prefix + n);
+                String fullPrefix = prefix;
+                String full = expression.toAlarmRule(n -> n.startsWith(fullPrefix) ? n : fullPrefix + n);
                 if (full.length() > MonitoringConfig.MAX_RULE_LENGTH) {
                     problems.add(p, "expected a rule of at most " + MonitoringConfig.MAX_RULE_LENGTH
                             + " characters with full alarm names, found " + full.length());
                 }
-                if (rule.name() != null) {
-                    known.add(rule.name() + "-" + rule.severity());
+                if (rule.name() != null && !known.add(rule.name() + "-" + rule.severity())) {
+                    problems.add(JsonPaths.field(JsonPaths.index(path, i), "name"), "expected a name no other alarm has,"
+                            + " found " + ConfigProblems.quote(rule.name()) + " (the alarm "
+                            + ConfigProblems.quote(prefix + rule.name() + "-" + rule.severity()) + " already exists)");
                 }
             }
         }

@@ -19,8 +19,8 @@ import java.util.Locale;
  * @param canaryRateMinutes minutes between canary runs; default 5
  * @param canaryArtifactRetentionDays days canary artifacts are kept; default 30
  * @param dashboardMaxWidgets widgets per dashboard before splitting; default 250
- * @param webAclName the web ACL whose metrics the WAF section shows; default {@code <project>-<env>-web-acl}
- *     (the security stack's name for it); null before names are known
+ * @param webAclName the web ACL whose metrics the WAF section shows; default none (no WAF section);
+ *     {@link #fromConfig} sets {@code <project>-<env>-web-acl}, the security stack's name for it
  */
 public record MonitoringSettings(Integer logRetentionDays, Boolean createLogGroups, Double anomalyBandWidth,
                                  Double slowRequestSeconds, List<CompositeRuleSpec> compositeRules, Boolean canaries,
