@@ -74,7 +74,7 @@ final class InfraReader {
             caches.add(cache(cache, cacheStatus.get(cache.name()), cacheNodes.get(cache.name()), values));
         }
         return new Infra(databases, caches,
-                waf ? new Waf(ctx.targets().webAclName(), values.get("waf/blocked")) : null,
+                waf ? new Waf(ctx.targets().webAclName(), values.get("waf/blocked") == null ? null : Math.round(values.get("waf/blocked"))) : null,
                 SecurityFindingsReader.guardDuty(ctx),
                 SecurityFindingsReader.configRules(ctx),
                 BackupReader.read(ctx));
@@ -118,7 +118,7 @@ final class InfraReader {
         Double storagePct = freeStorage == null || db.storageGiB() == null ? null : 100 * freeStorage / GIB / db.storageGiB();
         return new Database(db.name(), db.identifier(), db.isCluster() ? "cluster" : "instance", status,
                 Times.round(cpu, 1), Times.round(freeable == null ? null : freeable / GIB, 1), Times.round(memoryUsed, 1),
-                Times.round(connections, 0), Times.round(connectionsPct, 1),
+                connections == null ? null : (int) Math.round(connections), Times.round(connectionsPct, 1),
                 Times.round(freeStorage == null ? null : freeStorage / GIB, 1), Times.round(storagePct, 1));
     }
 
@@ -131,14 +131,19 @@ final class InfraReader {
             cpu = max(cpu, values.get(key + "EngineCPUUtilization"));
             memory = max(memory, values.get(key + "DatabaseMemoryUsagePercentage"));
             Double c = values.get(key + "CurrConnections");
-            connections = c == null ? connections : (connections == null ? c : connections + c);
+            if (c != null) {
+                connections = connections == null ? c : Double.valueOf(connections + c);
+            }
         }
         return new Cache(cache.name(), cache.replicationGroupId(), status, nodes.isEmpty() ? null : nodes.size(),
-                Times.round(cpu, 1), Times.round(memory, 1), Times.round(connections, 0));
+                Times.round(cpu, 1), Times.round(memory, 1), connections == null ? null : (int) Math.round(connections));
     }
 
     private static Double max(Double a, Double b) {
-        return a == null ? b : (b == null ? a : Math.max(a, b));
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return Math.max(a, b);
     }
 
 }

@@ -45,14 +45,14 @@ public record StatusReport(
 
     /** An RDS instance or Aurora cluster with the latest 5-minute averages of its metrics. */
     public record Database(String name, String identifier, String kind, String status, Double cpuPercent,
-                           Double freeableMemoryGiB, Double memoryUsedPercent, Double connections,
+                           Double freeableMemoryGiB, Double memoryUsedPercent, Integer connections,
                            Double connectionsPercent, Double freeStorageGiB, Double freeStoragePercent) { }
 
     /** An ElastiCache replication group; CPU and memory are the highest of its nodes, connections their sum. */
     public record Cache(String name, String replicationGroupId, String status, Integer nodes, Double engineCpuPercent,
-                        Double memoryUsedPercent, Double connections) { }
+                        Double memoryUsedPercent, Integer connections) { }
 
-    public record Waf(String webAcl, Double blockedRequestsLastHour) { }
+    public record Waf(String webAcl, Long blockedRequestsLastHour) { }
 
     /** Active (unarchived) findings by severity band; {@code enabled} false when the region has no detector. */
     public record GuardDuty(boolean enabled, String detectorId, Integer critical, Integer high, Integer medium,

@@ -97,7 +97,7 @@ final class TableView {
                         d.freeStorageGiB() == null ? "-" : n(d.freeStorageGiB()) + " GiB"
                                 + (d.freeStoragePercent() == null ? "" : " (" + n(d.freeStoragePercent()) + "%)")});
             }
-            table(out, rows, "  ");
+            table(out, rows, "  >>>>");
         }
         if (!infra.caches().isEmpty()) {
             List<String[]> rows = new ArrayList<>();
@@ -107,7 +107,7 @@ final class TableView {
                         n(c.memoryUsedPercent()), n(c.connections())});
             }
             out.append(NL);
-            table(out, rows, "  ");
+            table(out, rows, "  >>>>");
         }
         out.append(NL);
         if (infra.waf() != null) {
@@ -128,7 +128,7 @@ final class TableView {
         } else {
             out.append(rules.nonCompliantCount()).append(NL);
             rules.nonCompliant().forEach(rule -> out.append("    ").append(rule.name())
-                    .append(rule.resources() == null ? "" : " (" + rule.resources() + " resources)").append(NL));
+                    .append(rule.resources() == null ? "" : " (" + rule.resources() + (rule.resources().equals("1") ? " resource)" : " resources)")).append(NL));
         }
         if (!infra.backupVaults().isEmpty()) {
             List<String[]> rows = new ArrayList<>();
