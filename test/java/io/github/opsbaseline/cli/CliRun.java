@@ -28,7 +28,9 @@ record CliRun(int exitCode, String stdout, String stderr) {
 
     static CliRun status(FakeAws aws, AwsAccess.Settings settings, Clock clock, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--config-dir", ProjectPaths.stacksConfig().toString()));
+        if (!all.contains("--config-dir")) {
+            all.addAll(List.of("--config-dir", ProjectPaths.stacksConfig().toString()));
+        }
         if (aws != null) {
             all.addAll(List.of("--endpoint-url", aws.endpoint().toString()));
         }

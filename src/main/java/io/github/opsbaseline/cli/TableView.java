@@ -134,7 +134,9 @@ final class TableView {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"BACKUP VAULT", "REGION", "LAST BACKUP JOB", "LAST COPY JOB", "NEWEST RECOVERY POINT"});
             for (Vault v : infra.backupVaults()) {
-                rows.add(new String[] {v.name(), v.region(), job(v.lastBackupJob()), job(v.lastCopyJob()),
+                boolean dr = "dr".equals(v.role());
+                rows.add(new String[] {v.name(), v.region(), dr && v.lastBackupJob() == null ? "- (copy target)" : job(v.lastBackupJob()),
+                        dr && v.lastCopyJob() == null ? "- (copy target)" : job(v.lastCopyJob()),
                         v.newestRecoveryPointAgeHours() == null ? "none in 7 days" : n(v.newestRecoveryPointAgeHours()) + " h ago"});
             }
             out.append(NL);
