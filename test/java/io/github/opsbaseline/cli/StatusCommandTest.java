@@ -43,7 +43,7 @@ class StatusCommandTest {
                     "GuardDuty: critical 0, high 1, medium 3, low 6 active findings",
                     "Config rules out of compliance: 2", "django-ms-prod-s3-bucket-logging-enabled (2 resources)");
             assertThat(out).containsPattern("django-ms-prod-vault +ap-southeast-1 +COMPLETED 2026-11-23 02:05 UTC +COMPLETED 2026-11-23 02:31 UTC +2\\.9 h ago");
-            assertThat(out).containsPattern("django-ms-prod-vault-dr +ap-southeast-2 +none in 7 days +none in 7 days +2\\.1 h ago");
+            assertThat(out).containsPattern("django-ms-prod-vault-dr +ap-southeast-2 +- \\(copy target\\) +- \\(copy target\\) +2\\.1 h ago");
             // logs and cost
             assertThat(out).containsPattern("order-service +46\\+ +orders\\.views\\.create_order \\(27\\)");
             assertThat(out).contains("month to date        1,712.44", "forecast month end   2,345.61", "budget               2,500.00",
