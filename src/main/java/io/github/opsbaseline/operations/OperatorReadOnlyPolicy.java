@@ -50,8 +50,9 @@ public class OperatorReadOnlyPolicy extends Construct {
                         + "guardduty:GetFindingsStatistics is on detector/* because the detector id is created outside "
                         + "the stack; logs:StartQuery is on the named log groups and their streams (:*).")
                 .appliesTo(List.of("Resource::*",
-                        RegexAppliesTo.builder().regex("/^Resource::arn:[^:]+:guardduty:[^:]+:[^:]+:detector\\/\\*$/").build(),
-                        RegexAppliesTo.builder().regex("/^Resource::arn:[^:]+:logs:[^:]+:[^:]+:log-group:.+:\\*$/").build()))
+                        // <AWS::Partition>, <AWS::Region> and <AWS::AccountId> hold colons: match them with .*
+                        RegexAppliesTo.builder().regex("/^Resource::arn:.*:guardduty:.*:detector\\/\\*$/").build(),
+                        RegexAppliesTo.builder().regex("/^Resource::arn:.*:logs:.*:log-group:.+:\\*$/").build()))
                 .build()), true);
     }
 
