@@ -56,7 +56,12 @@ final class ProdAccount implements Function<Request, Response> {
             case "elasticache:DescribeReplicationGroups" -> describeReplicationGroups(r);
             case "guardduty:ListDetectors" -> Response.json("{\"detectorIds\":[\"8ac9a1e2b3c4d5e6f7a8b9c0d1e2f3a4\"]}");
             case "guardduty:GetFindingsStatistics" ->
-                    Response.json("{\"findingStatistics\":{\"countBySeverity\":{\"8.0\":1,\"5.3\":2,\"5.0\":1,\"2.0\":6}}}");
+                    Response.json("""
+                            {"findingStatistics":{"groupedBySeverity":[
+                              {"severity":8.0,"totalFindings":1,"lastGeneratedAt":1763860412.0},
+                              {"severity":5.3,"totalFindings":2,"lastGeneratedAt":1763851101.0},
+                              {"severity":5.0,"totalFindings":1,"lastGeneratedAt":1763790000.0},
+                              {"severity":2.0,"totalFindings":6,"lastGeneratedAt":1763870001.0}]}}""");
             case "config:DescribeComplianceByConfigRule" -> Response.json("""
                     {"ComplianceByConfigRules":[
                       {"ConfigRuleName":"django-ms-prod-s3-bucket-logging-enabled","Compliance":{"ComplianceType":"NON_COMPLIANT",

@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.config.model.ComplianceType;
 import software.amazon.awssdk.services.config.model.DescribeComplianceByConfigRuleResponse;
 import software.amazon.awssdk.services.guardduty.model.Condition;
 import software.amazon.awssdk.services.guardduty.model.FindingCriteria;
-import software.amazon.awssdk.services.guardduty.model.FindingStatisticType;
+import software.amazon.awssdk.services.guardduty.model.GroupByType;
+import software.amazon.awssdk.services.guardduty.model.SeverityStatistics;
 
 /** GuardDuty's active findings by severity and AWS Config's non-compliant rules. */
 final class SecurityFindingsReader {
@@ -30,18 +31,19 @@ final class SecurityFindingsReader {
                 return new GuardDuty(false, null, null, null, null, null);
             }
             String detector = detectors.get(0);
-            Map<String, Integer> bySeverity = ctx.calls().call(InfraReader.SECTION, GUARDDUTY_GET_FINDINGS_STATISTICS,
+            // groupBy SEVERITY: findingStatisticTypes (COUNT_BY_SEVERITY) is deprecated in the API.
+            List<SeverityStatistics> bySeverity = ctx.calls().call(InfraReader.SECTION, GUARDDUTY_GET_FINDINGS_STATISTICS,
                     () -> ctx.aws().guardDuty().getFindingsStatistics(r -> r.detectorId(detector)
-                            .findingStatisticTypes(FindingStatisticType.COUNT_BY_SEVERITY)
+                            .groupBy(GroupByType.SEVERITY).maxResults(100)
                             .findingCriteria(FindingCriteria.builder()
                                     .criterion(Map.of("service.archived", Condition.builder().equalsValue("false").build()))
                                     .build())))
-                    .findingStatistics().countBySeverity();
+                    .findingStatistics().groupedBySeverity();
             int[] bands = new int[4];
-            bySeverity.forEach((severity, count) -> {
-                double s = Double.parseDouble(severity);
-                bands[s >= 9 ? 0 : s >= 7 ? 1 : s >= 4 ? 2 : 3] += count;
-            });
+            for (SeverityStatistics group : bySeverity) {
+                double s = group.severity();
+                bands[s >= 9 ? 0 : s >= 7 ? 1 : s >= 4 ? 2 : 3] += group.totalFindings();
+            }
             return new GuardDuty(true, detector, bands[0], bands[1], bands[2], bands[3]);
         } catch (ApiCalls.Failed e) {
             ctx.calls().report(e.problem());

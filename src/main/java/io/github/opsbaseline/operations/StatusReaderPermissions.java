@@ -13,21 +13,32 @@ public final class StatusReaderPermissions {
     /** What an action's {@code Resource} can be narrowed to. */
     public enum Scope {
         /** No resource-level permissions (or AWS requires {@code *}): the statement has {@code Resource: *}. */
-        ANY,
-        /** The workload's ECS services, {@code arn:aws:ecs:<region>:<account>:service/<cluster>/<service>}. */
-        ECS_SERVICE,
-        /** The workload's RDS instances, {@code arn:aws:rds:<region>:<account>:db:<id>}. */
-        DB_INSTANCE,
-        /** The workload's Aurora clusters, {@code arn:aws:rds:<region>:<account>:cluster:<id>}. */
-        DB_CLUSTER,
+        ANY("*"),
+        /** The workload's ECS services. */
+        ECS_SERVICE("arn:aws:ecs:<region>:<account>:service/<cluster>/<service>"),
+        /** The workload's RDS instances. */
+        DB_INSTANCE("arn:aws:rds:<region>:<account>:db:<instanceId>"),
+        /** The workload's Aurora clusters. */
+        DB_CLUSTER("arn:aws:rds:<region>:<account>:cluster:<clusterId>"),
         /** The workload's ElastiCache replication groups. */
-        REPLICATION_GROUP,
+        REPLICATION_GROUP("arn:aws:elasticache:<region>:<account>:replicationgroup:<replicationGroupId>"),
         /** The services' log groups (Logs Insights reads only these). */
-        LOG_GROUP,
+        LOG_GROUP("arn:aws:logs:<region>:<account>:log-group:<logGroup> and <logGroup>:*"),
         /** Any GuardDuty detector of the account and region (its id is not known at synth). */
-        GUARDDUTY_DETECTOR,
+        GUARDDUTY_DETECTOR("arn:aws:guardduty:<region>:<account>:detector/*"),
         /** The baseline's backup vaults (home and DR region). */
-        BACKUP_VAULT
+        BACKUP_VAULT("arn:aws:backup:<region or drRegion>:<account>:backup-vault:<vault>");
+
+        private final String pattern;
+
+        Scope(String pattern) {
+            this.pattern = pattern;
+        }
+
+        /** The resource ARNs the statement names, as a pattern for documentation. */
+        public String pattern() {
+            return pattern;
+        }
     }
 
     /**
