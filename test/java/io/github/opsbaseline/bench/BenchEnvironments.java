@@ -42,6 +42,8 @@ final class BenchEnvironments {
         String region = "ap-southeast-1";
         ObjectNode env = mapper.createObjectNode();
         env.put("extends", "prod");
+        // prod's own composite rules name prod's services, which a generated workload does not have
+        env.putObject("monitoring").putArray("compositeRules");
         ObjectNode workload = env.putObject("workload");
         workload.putArray("vpcs").addObject().put("name", "main").put("vpcId", "vpc-03c4d5e6f7a8b9c0d");
         workload.putArray("loadBalancers").addObject().put("name", "public").put("arn",

@@ -11,7 +11,6 @@ import io.github.opsbaseline.testing.TestApps;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -57,8 +56,9 @@ class ComplianceTest {
     void everyKeyOnlyAllowsGrantsByOrForAwsServices() {
         Stack stack = new Stack(TestApps.app(), "Keys");
         new Key(stack, "Key");
+        new Key(new software.constructs.Construct(stack, "Nested"), "Key");
 
-        Aspects.of(stack).add(new KeyGrantGuard());
+        assertThat(KeyGrantGuard.applyTo(stack)).isEqualTo(2);
 
         Template.fromStack(stack).hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement",
                 Match.arrayWith(List.of(Map.of(

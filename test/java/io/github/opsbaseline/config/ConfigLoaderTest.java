@@ -38,8 +38,11 @@ class ConfigLoaderTest {
         // overridden by prod.json; arrays are replaced whole, not appended
         assertThat(prod.compliance()).hasSize(6).contains(ComplianceStandard.PCI_DSS, ComplianceStandard.HIPAA);
         assertThat(prod.dataClassification()).isEqualTo(DataClassification.RESTRICTED);
-        assertThat(prod.monitoring().logRetentionDays()).isEqualTo(365);
-        assertThat(dev.monitoring().logRetentionDays()).isEqualTo(30);
+        assertThat(prod.cost().monthlyBudgetUsd()).isEqualTo(2500.0);
+        assertThat(dev.cost().monthlyBudgetUsd()).isEqualTo(200.0);
+        // objects merge key by key: prod's anomaly thresholds replace only the keys it names
+        assertThat(prod.cost().anomaly().percent()).isEqualTo(10.0);
+        assertThat(prod.cost().anomaly().enabled()).isTrue();
         // objects merge key by key: prod's critical block adds to base's routed contacts
         AlertingConfig.Channels critical = prod.alerting().channelsFor(Severity.CRITICAL);
         assertThat(critical.emails()).containsExactly("ops@example.com");

@@ -29,8 +29,41 @@ class CfnGuardGateTest {
         return ProjectPaths.cfnGuardPackage().resolve("rules/control-tower/cfn-guard");
     }
 
+    /**
+     * Rules the baseline breaks by design, each with its reason. The rest run on every template;
+     * {@link #everyExemptionIsStillNeeded} fails when an exempted rule starts passing, so an
+     * exemption cannot outlive its reason.
+     */
+    static final Map<String, String> EXEMPT = new java.util.TreeMap<>(Map.of(
+            "ct-guardduty-pr-1.guard", "CT.GUARDDUTY.PR.1 asks for the legacy DataSources.S3Logs block, but GuardDuty"
+                    + " refuses DataSources next to Features; S3 protection is on, as the S3_DATA_EVENTS feature"));
+
     static Stream<String> environments() {
         return SynthesizedEnvironment.environments().stream();
+    }
+
+    /** {@code --rules <file>} for every Control Tower rule file except the exempted ones. */
+    static java.util.List<String> ruleArguments(boolean exempted) throws IOException {
+        java.util.List<String> args = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.walk(rules())) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".guard")).sorted().toList()) {
+                if (EXEMPT.containsKey(f.getFileName().toString()) == exempted) {
+                    args.add("--rules");
+                    args.add(f.toString());
+                }
+            }
+        }
+        return args;
+    }
+
+    static int guard(Path template, java.util.List<String> rules, StringBuilder output) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(binary().toString(), "validate"));
+        command.addAll(rules);
+        command.addAll(java.util.List.of("--data", template.toString(), "--show-summary", "fail",
+                "--output-format", "single-line-summary"));
+        Process guard = new ProcessBuilder(command).redirectErrorStream(true).start();
+        output.append(new String(guard.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        return guard.waitFor();
     }
 
     @Test
@@ -50,15 +83,22 @@ class CfnGuardGateTest {
             Path file = synthesized.outdir().resolve(template.getKey() + ".template.json");
             assertThat(file).exists();
 
-            Process guard = new ProcessBuilder(binary().toString(), "validate", "--rules", rules().toString(),
-                    "--data", file.toString(), "--show-summary", "fail", "--output-format", "single-line-summary")
-                    .redirectErrorStream(true)
-                    .start();
-            String output = new String(guard.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int exit = guard.waitFor();
+            StringBuilder output = new StringBuilder();
+            int exit = guard(file, ruleArguments(false), output);
 
-            assertThat(exit).as("cfn-guard on %s:%n%s", template.getKey(), tail(output)).isZero();
+            assertThat(exit).as("cfn-guard on %s:%n%s", template.getKey(), tail(output.toString())).isZero();
         }
+    }
+
+    @Test
+    void everyExemptionIsStillNeeded() throws Exception {
+        SynthesizedEnvironment prod = SynthesizedEnvironment.of("prod");
+        StringBuilder output = new StringBuilder();
+        boolean fails = false;
+        for (String stack : prod.templates().keySet()) {
+            fails |= guard(prod.outdir().resolve(stack + ".template.json"), ruleArguments(true), output) != 0;
+        }
+        assertThat(fails).as("the exempted rules %s now pass on prod: remove them from EXEMPT", EXEMPT.keySet()).isTrue();
     }
 
     private static String tail(String output) {

@@ -10,11 +10,9 @@ public final class TestApps {
 
     private TestApps() { }
 
-    /** The context every test app gets; the same flag {@code cdk.json} sets. */
+    /** The context every test app gets: what the app forces on every synth. */
     public static Map<String, Object> context() {
-        Map<String, Object> context = new TreeMap<>();
-        context.put("@aws-cdk/core:validateAgainstDefaultRules", true);
-        return context;
+        return new TreeMap<>(io.github.opsbaseline.app.OpsBaselineApp.strictValidation());
     }
 
     public static App app(Path outdir) {

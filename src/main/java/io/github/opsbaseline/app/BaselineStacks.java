@@ -14,7 +14,6 @@ import io.github.opsbaseline.monitoring.MonitoringStackProps;
 import io.github.opsbaseline.security.SecurityStack;
 import io.github.opsbaseline.security.SecurityStackProps;
 import java.util.List;
-import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -44,7 +43,7 @@ public record BaselineStacks(MonitoringStack monitoring, SecurityStack security,
         BaselineStacks stacks = new BaselineStacks(monitoring, security, backup, cost);
         for (Stack stack : stacks.all()) {
             BaselineTags.apply(stack, BaselineTags.of(config));
-            Aspects.of(stack).add(new KeyGrantGuard());
+            KeyGrantGuard.applyTo(stack);
             CompliancePacks.apply(stack, config.compliance());
         }
         return stacks;

@@ -64,13 +64,18 @@ public final class OpsBaselineApp {
     }
 
     /**
-     * The CDK CLI sets {@code @aws-cdk/core:failSynthOnValidationErrors} to false and reports
-     * violations itself, but only when the flag {@code @aws-cdk/core:validateAgainstDefaultRules}
-     * reaches the validator; forcing it true here makes an invalid template fail every synth, from
-     * the CLI, CI or a test alike. {@code CDK_VALIDATION=false} still turns validation off.
+     * Context every synth of the baseline gets, whatever cdk.json or {@code -c} say.
+     *
+     * <p>The CDK CLI sets {@code @aws-cdk/core:failSynthOnValidationErrors} to false and reports
+     * violations itself; forcing it true (with {@code validateAgainstDefaultRules}) makes an invalid
+     * template fail every synth, from the CLI, CI or a test alike ({@code CDK_VALIDATION=false}
+     * still turns validation off). Cross-stack references are pinned to "strong" (exports the
+     * producer cannot delete while used), the behaviour deployed stacks already have, instead of
+     * a warning on every consuming stack.
      */
     public static java.util.Map<String, Object> strictValidation() {
         java.util.Map<String, Object> context = new java.util.TreeMap<>();
+        context.put("@aws-cdk/core:defaultCrossStackReferences", "strong");
         context.put("@aws-cdk/core:failSynthOnValidationErrors", true);
         context.put("@aws-cdk/core:validateAgainstDefaultRules", true);
         return context;

@@ -3,7 +3,6 @@ package io.github.opsbaseline.compliance;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import software.amazon.awscdk.IAspect;
 import software.amazon.awscdk.services.iam.AnyPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -11,31 +10,43 @@ import software.amazon.awscdk.services.kms.Key;
 import software.constructs.IConstruct;
 
 /**
- * Adds to every KMS key of a scope the statement AWS Control Tower requires (CT.KMS.PR.3): grants on
- * the key may be created only by or for AWS services. A person who can edit the key policy could
+ * Gives every KMS key under a scope the statement AWS Control Tower requires (CT.KMS.PR.3): grants
+ * on the key may be created only by or for AWS services. A person who can edit the key policy could
  * otherwise hand themselves decrypt rights through a grant that no policy review sees.
  *
- * <p>An aspect rather than a line in each construct, so a key added by any construct of the library,
- * or by a team's own code under the same stack, gets it too.
+ * <p>A walk of the construct tree, run once after the stacks are built, rather than a CDK aspect:
+ * an aspect written in Java is called back from node for every construct, and jsii nests those
+ * callbacks on the JVM stack, so a large app overflows it.
  */
-public final class KeyGrantGuard implements IAspect {
+public final class KeyGrantGuard {
 
     static final String SID = "DenyGrantsExceptForAwsServices";
 
-    @Override
-    public void visit(IConstruct node) {
-        if (node instanceof Key key) {
-            Map<String, Object> bool = new TreeMap<>();
-            bool.put("aws:PrincipalIsAWSService", "false");
-            bool.put("kms:GrantIsForAWSResource", "false");
-            key.addToResourcePolicy(PolicyStatement.Builder.create()
-                    .sid(SID)
-                    .effect(Effect.DENY)
-                    .principals(List.of(new AnyPrincipal()))
-                    .actions(List.of("kms:CreateGrant"))
-                    .resources(List.of("*"))
-                    .conditions(Map.of("BoolIfExists", bool))
-                    .build());
+    private KeyGrantGuard() { }
+
+    /** Adds the statement to every {@link Key} now under {@code scope}; returns how many keys it found. */
+    public static int applyTo(IConstruct scope) {
+        int keys = 0;
+        for (IConstruct node : scope.getNode().findAll()) {
+            if (node instanceof Key key) {
+                key.addToResourcePolicy(statement());
+                keys++;
+            }
         }
+        return keys;
+    }
+
+    static PolicyStatement statement() {
+        Map<String, Object> bool = new TreeMap<>();
+        bool.put("aws:PrincipalIsAWSService", "false");
+        bool.put("kms:GrantIsForAWSResource", "false");
+        return PolicyStatement.Builder.create()
+                .sid(SID)
+                .effect(Effect.DENY)
+                .principals(List.of(new AnyPrincipal()))
+                .actions(List.of("kms:CreateGrant"))
+                .resources(List.of("*"))
+                .conditions(Map.of("BoolIfExists", bool))
+                .build();
     }
 }

@@ -237,6 +237,8 @@ public final class ConfigLoader {
                 merge((ObjectNode) existing, f.getValue(), childPath, file, origin);
             } else {
                 target.set(f.getKey(), f.getValue().deepCopy());
+                // What the parent had below this path is gone: its origins must not answer for it.
+                origin.keySet().removeIf(k -> k.startsWith(childPath + ".") || k.startsWith(childPath + "["));
                 markAll(f.getValue(), childPath, file, origin);
             }
         }
