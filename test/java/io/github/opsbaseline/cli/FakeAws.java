@@ -73,6 +73,7 @@ final class FakeAws implements AutoCloseable {
 
     private final HttpServer server;
     private final List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> signedFor = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Function<Request, Response>> faults = new ConcurrentHashMap<>();
     private final Function<Request, Response> scenario;
 
@@ -91,6 +92,13 @@ final class FakeAws implements AutoCloseable {
     List<String> received() {
         synchronized (received) {
             return List.copyOf(received);
+        }
+    }
+
+    /** Every request as {@code action@signing-region}, in order. */
+    List<String> receivedWithRegions() {
+        synchronized (signedFor) {
+            return List.copyOf(signedFor);
         }
     }
 
@@ -114,6 +122,7 @@ final class FakeAws implements AutoCloseable {
         try {
             Request request = parse(exchange);
             received.add(request.action());
+            signedFor.add(request.action() + "@" + request.region());
             Function<Request, Response> fault = faults.get(request.action());
             Response injected = fault == null ? null : fault.apply(request);
             response = injected != null ? injected : scenario.apply(request);

@@ -150,6 +150,33 @@ class StatusCommandTest {
         }
     }
 
+    @Test
+    void theRegionComesFromTheEnvironmentFileTheDrVaultFromDrRegionCostExplorerFromUsEast1() throws Exception {
+        try (FakeAws aws = new FakeAws(new ProdAccount())) {
+            CliRun.status(aws, "--env", "prod");
+
+            assertThat(aws.receivedWithRegions()).contains("ecs:DescribeServices@ap-southeast-1",
+                    "backup:ListRecoveryPointsByBackupVault@ap-southeast-1", "backup:ListRecoveryPointsByBackupVault@ap-southeast-2",
+                    "ce:GetCostAndUsage@us-east-1");
+            assertThat(aws.receivedWithRegions()).filteredOn(r -> !r.startsWith("ce:") && !r.startsWith("backup:"))
+                    .allMatch(r -> r.endsWith("@ap-southeast-1"));
+        }
+    }
+
+    @Test
+    void aNamedProfileSuppliesTheCredentials(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("config"), String.join("\n", "[profile operator]",
+                "aws_access_key_id = AKIAIOSFODNN7EXAMPLE", "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", ""));
+        AwsAccess.Settings fromProfile = new AwsAccess.Settings(3, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1),
+                java.time.Duration.ofMillis(5), config, null);
+        try (FakeAws aws = new FakeAws(new ProdAccount())) {
+            CliRun run = CliRun.status(aws, fromProfile, ProdAccount.CLOCK, "--env", "prod", "--profile", "operator", "--cost-only");
+
+            assertThat(run.exitCode()).isEqualTo(StatusCommand.CRITICAL_ALARM);
+            assertThat(run.stdout()).contains("month to date        1,712.44");
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({
         "ecs:DescribeServices, task counts and deployment state",
