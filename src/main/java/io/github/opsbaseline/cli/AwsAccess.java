@@ -100,7 +100,7 @@ final class AwsAccess implements AutoCloseable {
     }
 
     RetryStrategy retryStrategy() {
-        StandardRetryStrategy.Builder builder = (StandardRetryStrategy.Builder) AwsRetryStrategy.standardRetryStrategy().toBuilder();
+        StandardRetryStrategy.Builder builder = AwsRetryStrategy.standardRetryStrategy().toBuilder();
         return builder
                 .maxAttempts(settings.maxAttempts())
                 .backoffStrategy(BackoffStrategy.exponentialDelay(settings.backoffBase(), settings.backoffMax()))
