@@ -1,10 +1,7 @@
 package io.github.opsbaseline.cost.estimate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.opsbaseline.app.BaselineStacks;
 import io.github.opsbaseline.app.OpsBaselineApp;
-import io.github.opsbaseline.compliance.BaselineTags;
 import io.github.opsbaseline.config.ConfigException;
 import io.github.opsbaseline.config.EnvironmentConfig;
 import java.io.IOException;
@@ -13,9 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.App;
 
 /**
@@ -107,30 +102,7 @@ public final class CostCommand {
 
     /** The stacks of {@code config}'s environment in a cloud assembly, found by their tags. */
     static List<TemplateEstimator.StackTemplate> stacksOf(Path assembly, EnvironmentConfig config) {
-        ObjectMapper mapper = new ObjectMapper();
-        try {
-            JsonNode manifest = mapper.readTree(assembly.resolve("manifest.json").toFile());
-            List<TemplateEstimator.StackTemplate> stacks = new ArrayList<>();
-            Iterator<Map.Entry<String, JsonNode>> artifacts = manifest.path("artifacts").fields();
-            while (artifacts.hasNext()) {
-                JsonNode artifact = artifacts.next().getValue();
-                JsonNode tags = artifact.path("properties").path("tags");
-                if (!"aws:cloudformation:stack".equals(artifact.path("type").asText())
-                        || !config.project().equals(tags.path(BaselineTags.PROJECT).asText())
-                        || !config.environment().equals(tags.path(BaselineTags.ENVIRONMENT).asText())) {
-                    continue;
-                }
-                String stackName = artifact.path("properties").path("stackName").asText(artifact.path("displayName").asText());
-                String environment = artifact.path("environment").asText();
-                String region = environment.substring(environment.lastIndexOf('/') + 1);
-                JsonNode template = mapper.readTree(assembly.resolve(artifact.path("properties").path("templateFile").asText()).toFile());
-                stacks.add(new TemplateEstimator.StackTemplate(stackName, region(region.equals("unknown-region") ? config.region() : region),
-                        template));
-            }
-            return stacks;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CloudAssemblyStacks.of(assembly, config);
     }
 
     private static String region(String region) {

@@ -1,0 +1,66 @@
+package io.github.opsbaseline.cli;
+
+import static io.github.opsbaseline.operations.StatusReaderPermissions.CLOUDWATCH_DESCRIBE_ALARMS;
+
+import io.github.opsbaseline.cli.StatusReport.Alarm;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+
+/** The environment's alarms in state ALARM (metric and composite), critical first, then by name. */
+final class AlarmsReader {
+
+    static final String SECTION = "alarms";
+    private static final List<String> SEVERITIES = List.of("critical", "warning", "info");
+
+    private AlarmsReader() { }
+
+    /** The alarms in ALARM, or null when they could not be read (the problem is recorded). */
+    static List<Alarm> read(ReadContext ctx) {
+        List<Alarm> alarms = new ArrayList<>();
+        String token = null;
+        try {
+            do {
+                DescribeAlarmsRequest request = DescribeAlarmsRequest.builder()
+                        .alarmNamePrefix(ctx.targets().alarmPrefix())
+                        .stateValue(StateValue.ALARM)
+                        .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM)
+                        .maxRecords(100)
+                        .nextToken(token)
+                        .build();
+                DescribeAlarmsResponse page = ctx.calls().call(SECTION, CLOUDWATCH_DESCRIBE_ALARMS,
+                        () -> ctx.aws().cloudWatch().describeAlarms(request));
+                page.metricAlarms().forEach(a -> alarms.add(new Alarm(a.alarmName(), severity(a.alarmName()), "metric",
+                        Times.iso(a.stateUpdatedTimestamp()), ApiCalls.firstLine(a.stateReason()))));
+                page.compositeAlarms().forEach(a -> alarms.add(new Alarm(a.alarmName(), severity(a.alarmName()), "composite",
+                        Times.iso(a.stateUpdatedTimestamp()), ApiCalls.firstLine(a.stateReason()))));
+                token = page.nextToken();
+            } while (token != null);
+        } catch (ApiCalls.Failed e) {
+            ctx.calls().report(e.problem());
+            return null;
+        }
+        alarms.sort(Comparator.comparingInt((Alarm a) -> rank(a.severity())).thenComparing(Alarm::name));
+        return alarms;
+    }
+
+    /** The severity from the naming scheme's last part ({@code ...-critical}); "unknown" otherwise. */
+    static String severity(String alarmName) {
+        String last = alarmName.substring(alarmName.lastIndexOf('-') + 1).toLowerCase(Locale.ROOT);
+        return SEVERITIES.contains(last) ? last : "unknown";
+    }
+
+    private static int rank(String severity) {
+        int i = SEVERITIES.indexOf(severity);
+        return i < 0 ? SEVERITIES.size() : i;
+    }
+
+    static boolean anyCritical(List<Alarm> alarms) {
+        return alarms != null && alarms.stream().anyMatch(a -> a.severity().equals("critical"));
+    }
+}

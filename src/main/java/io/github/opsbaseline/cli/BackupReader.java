@@ -1,0 +1,71 @@
+package io.github.opsbaseline.cli;
+
+import static io.github.opsbaseline.operations.StatusReaderPermissions.BACKUP_LIST_BACKUP_JOBS;
+import static io.github.opsbaseline.operations.StatusReaderPermissions.BACKUP_LIST_COPY_JOBS;
+import static io.github.opsbaseline.operations.StatusReaderPermissions.BACKUP_LIST_RECOVERY_POINTS;
+
+import io.github.opsbaseline.cli.StatusReport.Job;
+import io.github.opsbaseline.cli.StatusReport.Vault;
+import io.github.opsbaseline.operations.StatusTargets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import software.amazon.awssdk.services.backup.BackupClient;
+import software.amazon.awssdk.services.backup.model.BackupJob;
+import software.amazon.awssdk.services.backup.model.CopyJob;
+import software.amazon.awssdk.services.backup.model.RecoveryPointByBackupVault;
+
+/**
+ * Per baseline vault: the last backup job into it, the last copy job out of it, and the age of its
+ * newest recovery point, all within the last {@link #LOOKBACK} (one page of 100 each; AWS Backup
+ * lists jobs for 30 days, and a week is enough to see whether the daily rule runs).
+ */
+final class BackupReader {
+
+    static final Duration LOOKBACK = Duration.ofDays(7);
+
+    private BackupReader() { }
+
+    static List<Vault> read(ReadContext ctx) {
+        List<Vault> vaults = new ArrayList<>();
+        for (StatusTargets.Vault vault : ctx.targets().vaults()) {
+            vaults.add(vault(ctx, vault));
+        }
+        return vaults;
+    }
+
+    private static Vault vault(ReadContext ctx, StatusTargets.Vault vault) {
+        String region = vault.region() == null ? ctx.config().region() : vault.region();
+        BackupClient backup = ctx.aws().backup(vault.region());
+        Instant now = ctx.now();
+        Instant since = now.minus(LOOKBACK);
+        Job backupJob = null;
+        Job copyJob = null;
+        String newestAt = null;
+        Double ageHours = null;
+        try {
+            backupJob = ctx.calls().call(InfraReader.SECTION, BACKUP_LIST_BACKUP_JOBS,
+                    () -> backup.listBackupJobs(r -> r.byBackupVaultName(vault.name()).byCreatedAfter(since).maxResults(100)))
+                    .backupJobs().stream().max(Comparator.comparing(BackupJob::creationDate))
+                    .map(j -> new Job(j.stateAsString(), Times.iso(j.creationDate()), j.resourceType())).orElse(null);
+            copyJob = ctx.calls().call(InfraReader.SECTION, BACKUP_LIST_COPY_JOBS,
+                    () -> backup.listCopyJobs(r -> r.byCreatedAfter(since).maxResults(100)))
+                    .copyJobs().stream()
+                    .filter(j -> j.sourceBackupVaultArn() != null && j.sourceBackupVaultArn().endsWith(":backup-vault:" + vault.name()))
+                    .max(Comparator.comparing(CopyJob::creationDate))
+                    .map(j -> new Job(j.stateAsString(), Times.iso(j.creationDate()), j.resourceType())).orElse(null);
+            RecoveryPointByBackupVault newest = ctx.calls().call(InfraReader.SECTION, BACKUP_LIST_RECOVERY_POINTS,
+                    () -> backup.listRecoveryPointsByBackupVault(r -> r.backupVaultName(vault.name()).byCreatedAfter(since).maxResults(100)))
+                    .recoveryPoints().stream().max(Comparator.comparing(RecoveryPointByBackupVault::creationDate)).orElse(null);
+            if (newest != null) {
+                newestAt = Times.iso(newest.creationDate());
+                ageHours = Times.round(Duration.between(newest.creationDate(), now).toMinutes() / 60.0, 1);
+            }
+        } catch (ApiCalls.Failed e) {
+            ctx.calls().report(e.problem());
+        }
+        return new Vault(vault.name(), region, vault.role(), backupJob, copyJob, newestAt, ageHours);
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.opsbaseline.operations;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
+import io.github.opsbaseline.operations.StatusReaderPermissions.Scope;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.IManagedPolicy;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.constructs.Construct;
+
+/**
+ * A read-only IAM managed policy {@code <project>-<env>-status-reader} with exactly the actions
+ * the {@code ops-baseline status} command calls ({@link StatusReaderPermissions}), each narrowed to
+ * the environment's resources where the API has resource-level permissions. Attach it to the
+ * operators' role or group (or a CI role running {@code status} as a smoke check).
+ */
+public class OperatorReadOnlyPolicy extends Construct {
+
+    private final ManagedPolicy policy;
+
+    public OperatorReadOnlyPolicy(Construct scope, String id, OperatorReadOnlyPolicyProps props) {
+        super(scope, id);
+        List<PolicyStatement> statements = new ArrayList<>();
+        for (Scope s : Scope.values()) {
+            List<String> resources = resources(s, props);
+            List<String> actions = StatusReaderPermissions.actions(s);
+            if (!resources.isEmpty() && !actions.isEmpty()) {
+                statements.add(PolicyStatement.Builder.create().sid(sid(s)).effect(Effect.ALLOW)
+                        .actions(actions).resources(resources).build());
+            }
+        }
+        policy = ManagedPolicy.Builder.create(this, "Policy")
+                .managedPolicyName(props.names().name("status-reader"))
+                .description("Read-only: what `ops-baseline status --env " + props.names().environment()
+                        + "` reads (alarms, services, data stores, security findings, backups, logs, cost)")
+                .statements(statements)
+                .build();
+        NagSuppressions.addResourceSuppressions(policy, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("Read-only actions without resource-level permissions take Resource \"*\": "
+                        + String.join(", ", StatusReaderPermissions.actions(Scope.ANY))
+                        + " (cloudwatch:DescribeAlarms must be \"*\" to return composite alarms). "
+                        + "guardduty:GetFindingsStatistics is on detector/* because the detector id is created outside "
+                        + "the stack; logs:StartQuery is on the named log groups and their streams (:*).")
+                .appliesTo(List.of("Resource::*",
+                        // <AWS::Partition>, <AWS::Region> and <AWS::AccountId> hold colons: match them with .*
+                        RegexAppliesTo.builder().regex("/^Resource::arn:.*:guardduty:.*:detector\\/\\*$/").build(),
+                        RegexAppliesTo.builder().regex("/^Resource::arn:.*:logs:.*:log-group:.+:\\*$/").build()))
+                .build()), true);
+    }
+
+    /** The policy, to attach to a role, user or group. */
+    public IManagedPolicy policy() {
+        return policy;
+    }
+
+    private static String sid(Scope scope) {
+        StringBuilder sid = new StringBuilder("Read");
+        for (String part : scope.name().split("_")) {
+            sid.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return sid.toString();
+    }
+
+    private List<String> resources(Scope scope, OperatorReadOnlyPolicyProps props) {
+        return switch (scope) {
+            case ANY -> List.of("*");
+            case ECS_SERVICE -> props.ecsServices().stream()
+                    .map(s -> arn("ecs", null, "service", s.cluster() + "/" + s.serviceName(), ArnFormat.SLASH_RESOURCE_NAME)).toList();
+            case DB_INSTANCE -> props.dbInstanceIds().stream()
+                    .map(i -> arn("rds", null, "db", i, ArnFormat.COLON_RESOURCE_NAME)).toList();
+            case DB_CLUSTER -> props.dbClusterIds().stream()
+                    .map(i -> arn("rds", null, "cluster", i, ArnFormat.COLON_RESOURCE_NAME)).toList();
+            case REPLICATION_GROUP -> props.replicationGroupIds().stream()
+                    .map(i -> arn("elasticache", null, "replicationgroup", i, ArnFormat.COLON_RESOURCE_NAME)).toList();
+            case LOG_GROUP -> props.logGroupNames().stream()
+                    .flatMap(g -> List.of(arn("logs", null, "log-group", g, ArnFormat.COLON_RESOURCE_NAME),
+                            arn("logs", null, "log-group", g + ":*", ArnFormat.COLON_RESOURCE_NAME)).stream()).toList();
+            case GUARDDUTY_DETECTOR -> List.of(arn("guardduty", null, "detector", "*", ArnFormat.SLASH_RESOURCE_NAME));
+            case BACKUP_VAULT -> props.backupVaults().stream()
+                    .map(v -> arn("backup", v.region(), "backup-vault", v.name(), ArnFormat.COLON_RESOURCE_NAME)).toList();
+        };
+    }
+
+    private String arn(String service, String region, String resource, String name, ArnFormat format) {
+        ArnComponents.Builder arn = ArnComponents.builder().service(service).resource(resource).resourceName(name)
+                .arnFormat(format);
+        if (region != null) {
+            arn.region(region);
+        }
+        return Stack.of(this).formatArn(arn.build());
+    }
+}

@@ -1,0 +1,113 @@
+package io.github.opsbaseline.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.opsbaseline.compliance.CompliancePacks;
+import io.github.opsbaseline.config.ComplianceStandard;
+import io.github.opsbaseline.config.ConfigLoader;
+import io.github.opsbaseline.config.EnvironmentConfig;
+import io.github.opsbaseline.testing.ProjectPaths;
+import io.github.opsbaseline.testing.TestApps;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The status reader's managed policy for prod: exactly the CLI's actions, scoped, and clean under every gate. */
+class OperatorReadOnlyPolicyTest {
+
+    private static Stack stack;
+    private static Stack agnostic;
+    private static Template template;
+    private static JsonNode policy;
+
+    @BeforeAll
+    static void synthesizeProd() {
+        // GIVEN prod's environment file and a stack in its account and region
+        EnvironmentConfig prod = new ConfigLoader(ProjectPaths.stacksConfig()).load("prod");
+        App app = TestApps.app();
+        stack = new Stack(app, "Operations", StackProps.builder()
+                .env(Environment.builder().account(prod.account()).region(prod.region()).build()).build());
+        // WHEN the policy is added and every compliance pack runs over it
+        new OperatorReadOnlyPolicy(stack, "StatusReader", OperatorReadOnlyPolicyProps.fromConfig(prod));
+        CompliancePacks.apply(stack, List.of(ComplianceStandard.values()));
+        // and in an environment-agnostic stack, where account, region and partition are tokens
+        agnostic = new Stack(app, "AgnosticOperations");
+        new OperatorReadOnlyPolicy(agnostic, "StatusReader", OperatorReadOnlyPolicyProps.fromConfig(prod));
+        CompliancePacks.apply(agnostic, List.of(ComplianceStandard.values()));
+        template = Template.fromStack(stack);
+        policy = new ObjectMapper().valueToTree(template.findResources("AWS::IAM::ManagedPolicy")).elements().next();
+    }
+
+    @Test
+    void itIsAManagedPolicyNamedForTheEnvironment() {
+        template.resourceCountIs("AWS::IAM::ManagedPolicy", 1);
+        template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("ManagedPolicyName", "django-ms-prod-status-reader"));
+    }
+
+    @Test
+    void itGrantsExactlyTheActionsTheCliCallsAndNothingElse() {
+        Set<String> granted = new LinkedHashSet<>();
+        for (JsonNode statement : policy.at("/Properties/PolicyDocument/Statement")) {
+            assertThat(statement.get("Effect").asText()).isEqualTo("Allow");
+            JsonNode actions = statement.get("Action");
+            (actions.isArray() ? actions : List.of(actions)).forEach(a -> granted.add(a.asText()));
+        }
+        List<String> expected = new ArrayList<>(StatusReaderPermissions.actions());
+        expected.remove(StatusReaderPermissions.RDS_DESCRIBE_DB_CLUSTERS); // prod has no Aurora cluster
+        assertThat(granted).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(granted).noneMatch(a -> a.contains("*")).allMatch(a -> a.matches("[a-z0-9]+:(Describe|Get|List|Start|Stop)[A-Za-z]+"));
+    }
+
+    @Test
+    void actionsWithResourceLevelPermissionsAreScopedToTheEnvironmentsResources() {
+        String document = policy.at("/Properties/PolicyDocument").toString();
+        assertThat(document).contains(
+                ":ecs:ap-southeast-1:777788889999:service/django-ms-prod/django-ms-prod-order-service",
+                ":rds:ap-southeast-1:777788889999:db:django-ms-prod-db-replica",
+                ":elasticache:ap-southeast-1:777788889999:replicationgroup:django-ms-prod-redis",
+                ":logs:ap-southeast-1:777788889999:log-group:/ecs/django-ms-prod-api-gateway:*",
+                ":guardduty:ap-southeast-1:777788889999:detector/*",
+                ":backup:ap-southeast-1:777788889999:backup-vault:django-ms-prod-vault\"",
+                ":backup:ap-southeast-2:777788889999:backup-vault:django-ms-prod-vault-dr");
+        template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+                Map.of("Sid", "ReadAny", "Effect", "Allow", "Resource", "*",
+                        "Action", StatusReaderPermissions.actions(StatusReaderPermissions.Scope.ANY)))))));
+    }
+
+    @Test
+    void cdkNagFindsNothingUnsuppressedInAnyPack() {
+        for (Stack s : List.of(stack, agnostic)) {
+            assertThat(Annotations.fromStack(s).findError("*", Match.anyValue())).extracting(m -> m.getId() + " " + m.getEntry().getData()).isEmpty();
+            assertThat(Annotations.fromStack(s).findWarning("*", Match.anyValue())).extracting(m -> m.getId() + " " + m.getEntry().getData()).isEmpty();
+        }
+    }
+
+    @Test
+    void everyControlTowerGuardRulePasses(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("operations.template.json");
+        Files.writeString(file, new ObjectMapper().writeValueAsString(template.toJSON()));
+        Path pkg = ProjectPaths.cfnGuardPackage();
+        Process guard = new ProcessBuilder(pkg.resolve("bin/ubuntu/x86_64/cfn-guard").toString(), "validate", "--rules",
+                pkg.resolve("rules/control-tower/cfn-guard").toString(), "--data", file.toString(), "--show-summary", "fail",
+                "--output-format", "single-line-summary").redirectErrorStream(true).start();
+        String output = new String(guard.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(guard.waitFor()).as(output).isZero();
+    }
+}
