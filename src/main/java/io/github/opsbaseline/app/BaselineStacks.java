@@ -13,6 +13,8 @@ import io.github.opsbaseline.cost.CostStack;
 import io.github.opsbaseline.cost.CostStackProps;
 import io.github.opsbaseline.monitoring.MonitoringStack;
 import io.github.opsbaseline.monitoring.MonitoringStackProps;
+import io.github.opsbaseline.operations.OperatorReadOnlyPolicy;
+import io.github.opsbaseline.operations.OperatorReadOnlyPolicyProps;
 import io.github.opsbaseline.security.SecurityStack;
 import io.github.opsbaseline.security.SecurityStackProps;
 import java.util.ArrayList;
@@ -38,6 +40,8 @@ public record BaselineStacks(MonitoringStack monitoring, SecurityStack security,
         MonitoringStack monitoring = new MonitoringStack(scope, names.name("monitoring"),
                 MonitoringStackProps.fromConfig(config, stackProps(config, "monitoring",
                         "Alarms, dashboards, log analytics and alert topics")));
+        // What an operator (or the status command) needs to read this environment, ready to attach.
+        new OperatorReadOnlyPolicy(monitoring, "StatusReader", OperatorReadOnlyPolicyProps.fromConfig(config));
         SecurityStack security = new SecurityStack(scope, names.name("security"),
                 SecurityStackProps.fromConfig(config, stackProps(config, "security",
                         "Web firewall, threat detection, audit trail and compliance rules"), monitoring.alertTopics()));
