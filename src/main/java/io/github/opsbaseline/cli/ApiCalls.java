@@ -19,9 +19,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 final class ApiCalls {
 
-    private static final Set<String> ACCESS_DENIED = Set.of("AccessDenied", "AccessDeniedException",
+    private static final List<String> ACCESS_DENIED = List.of("AccessDenied", "AccessDeniedException",
             "UnauthorizedOperation", "UnauthorizedException", "AuthorizationError", "NotAuthorized");
-    private static final Set<String> NOT_FOUND_SUFFIXES = Set.of("NotFound", "NotFoundFault", "NotFoundException");
+    private static final List<String> NOT_FOUND_SUFFIXES = List.of("NotFound", "NotFoundFault", "NotFoundException");
 
     /** A call that failed; its problem is already worded for the operator. */
     static final class Failed extends RuntimeException {

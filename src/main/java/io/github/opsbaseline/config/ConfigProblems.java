@@ -1,5 +1,6 @@
 package io.github.opsbaseline.config;
 
+import io.github.opsbaseline.core.Numbers;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -47,8 +48,8 @@ public final class ConfigProblems {
     /** Checks {@code min <= value <= max} for a present number. */
     public void inRange(String path, Number value, double min, double max) {
         if (value != null && (value.doubleValue() < min || value.doubleValue() > max)) {
-            add(path, "expected a number from " + format(min) + " to " + format(max)
-                    + ", found " + format(value.doubleValue()));
+            add(path, "expected a number from " + Numbers.plain(min) + " to " + Numbers.plain(max)
+                    + ", found " + Numbers.plain(value.doubleValue()));
         }
     }
 
@@ -61,8 +62,8 @@ public final class ConfigProblems {
                 : warning.doubleValue() > critical.doubleValue();
         if (!ok) {
             add(path, "warning threshold must be " + (higherIsWorse ? "below" : "above")
-                    + " the critical one, found warning " + format(warning.doubleValue())
-                    + " and critical " + format(critical.doubleValue()));
+                    + " the critical one, found warning " + Numbers.plain(warning.doubleValue())
+                    + " and critical " + Numbers.plain(critical.doubleValue()));
         }
     }
 
@@ -100,7 +101,4 @@ public final class ConfigProblems {
         return String.valueOf(value);
     }
 
-    static String format(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
-    }
 }

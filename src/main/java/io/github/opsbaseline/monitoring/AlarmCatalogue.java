@@ -1,5 +1,6 @@
 package io.github.opsbaseline.monitoring;
 
+import io.github.opsbaseline.core.Numbers;
 import io.github.opsbaseline.alerting.Severity;
 import io.github.opsbaseline.config.ConfigProblems;
 import io.github.opsbaseline.config.EnvironmentConfig;
@@ -113,11 +114,11 @@ public final class AlarmCatalogue {
         }
         if (override.warning() != null && override.warning() < 0) {
             problems.add(JsonPaths.field(path, "warning"), "expected a number of at least 0, found "
-                    + AlarmFactory.number(override.warning()));
+                    + Numbers.plain(override.warning()));
         }
         if (override.critical() != null && override.critical() < 0) {
             problems.add(JsonPaths.field(path, "critical"), "expected a number of at least 0, found "
-                    + AlarmFactory.number(override.critical()));
+                    + Numbers.plain(override.critical()));
         }
         if (!def.isBand()) {
             Double w = override.warning() != null ? override.warning() : def.warning();
@@ -207,7 +208,7 @@ public final class AlarmCatalogue {
         for (MonitoredWorkload.Database db : workload.databases()) {
             List<String> created = add(names, db.name(), DatabaseSignals.forDatabase(db.facts()), db.overrides());
             boolean degraded = created.stream().anyMatch(n -> n.endsWith("-critical")
-                    && DatabaseAlarms.degrading(n.substring(db.name().length() + 1, n.length() - "-critical".length())));
+                    && DatabaseSignals.degrading(n.substring(db.name().length() + 1, n.length() - "-critical".length())));
             if (degraded) {
                 names.add(db.name() + "-degraded-critical");
             }

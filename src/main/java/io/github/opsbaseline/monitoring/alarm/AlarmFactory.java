@@ -1,5 +1,6 @@
 package io.github.opsbaseline.monitoring.alarm;
 
+import io.github.opsbaseline.core.Numbers;
 import io.github.opsbaseline.alerting.Severity;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -100,7 +101,7 @@ public final class AlarmFactory {
                 b.metrics(List.of(
                         query("m", m.metric(), dims, def.periodSeconds(), true),
                         CfnAlarm.MetricDataQueryProperty.builder().id("band")
-                                .expression("ANOMALY_DETECTION_BAND(m, " + number(threshold) + ")")
+                                .expression("ANOMALY_DETECTION_BAND(m, " + Numbers.plain(threshold) + ")")
                                 .label(def.title() + " expected band").returnData(true).build()))
                         .thresholdMetricId("band")
                         .comparisonOperator(def.direction().bandOperator());
@@ -140,9 +141,9 @@ public final class AlarmFactory {
 
     static String description(String resource, SignalDefinition def, Severity severity, double threshold) {
         String condition = def.isBand()
-                ? def.title() + " " + def.direction().words() + " its expected band (width " + number(threshold)
+                ? def.title() + " " + def.direction().words() + " its expected band (width " + Numbers.plain(threshold)
                     + " standard deviations)"
-                : def.title() + " " + def.direction().words() + " " + number(threshold) + unit(def.unit());
+                : def.title() + " " + def.direction().words() + " " + Numbers.plain(threshold) + unit(def.unit());
         String text = severity.id().toUpperCase(Locale.ROOT) + " " + resource + ": " + condition + " in "
                 + def.datapointsToAlarm() + " of " + def.evaluationPeriods() + " periods of "
                 + def.periodSeconds() + " s. Means: " + def.meaning() + " Check first: " + def.checkFirst();
@@ -181,7 +182,4 @@ public final class AlarmFactory {
     }
 
     /** A threshold as written by a person: 80 not 80.0. */
-    public static String number(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
-    }
 }

@@ -17,16 +17,8 @@ import software.constructs.Construct;
 public class DatabaseAlarms extends Construct {
 
     /** Signals whose critical alarm counts as "degraded". */
-    static final List<String> DEGRADING = List.of(
-            "cpu", "memory", "freeable-memory", "connections",
-            "read-latency", "write-latency", "free-storage");
 
     private final List<BaselineAlarm> alarms;
-
-    /** Whether a signal's critical alarm is part of "degraded". */
-    public static boolean degrading(String signal) {
-        return DEGRADING.contains(signal);
-    }
 
     public DatabaseAlarms(Construct scope, String id, DatabaseAlarmsProps props) {
         super(scope, id);
@@ -37,7 +29,7 @@ public class DatabaseAlarms extends Construct {
                 DatabaseSignals.forDatabase(props.facts())));
         if (props.degraded()) {
             List<BaselineAlarm> children = all.stream()
-                    .filter(a -> a.severity() == Severity.CRITICAL && DEGRADING.contains(a.signal())).toList();
+                    .filter(a -> a.severity() == Severity.CRITICAL && DatabaseSignals.degrading(a.signal())).toList();
             if (!children.isEmpty()) {
                 all.add(factory.composite(props.resourceName(), "degraded", Severity.CRITICAL,
                         AlarmFactory.allOrAny(children, "OR"), children,

@@ -1,5 +1,6 @@
 package io.github.opsbaseline.monitoring.database;
 
+import io.github.opsbaseline.core.Numbers;
 import static io.github.opsbaseline.monitoring.alarm.MetricSpec.math;
 import static io.github.opsbaseline.monitoring.alarm.MetricSpec.metric;
 import static io.github.opsbaseline.monitoring.alarm.SignalDefinition.signal;
@@ -32,6 +33,15 @@ public final class DatabaseSignals {
     public record Facts(DatabaseEngine engine, boolean cluster, Double memoryGiB, Integer maxConnections,
                         Integer storageGiB, boolean readReplica) { }
 
+    static final List<String> DEGRADING = List.of(
+            "cpu", "memory", "freeable-memory", "connections",
+            "read-latency", "write-latency", "free-storage");
+
+    /** Whether a signal's critical alarm is part of "degraded". */
+    public static boolean degrading(String signal) {
+        return DEGRADING.contains(signal);
+    }
+
     /** The signals of a database with these facts, in catalogue order. */
     public static List<SignalDefinition> forDatabase(Facts f) {
         List<SignalDefinition> s = new ArrayList<>();
@@ -42,7 +52,7 @@ public final class DatabaseSignals {
                                 + " a traffic spike or a batch job."));
         if (f.memoryGiB() != null) {
             s.add(signal("memory", "Memory used",
-                    math("100 * (1 - free / " + AlarmFactory.number(f.memoryGiB() * GIB) + ")",
+                    math("100 * (1 - free / " + Numbers.plain(f.memoryGiB() * GIB) + ")",
                             "free", metric(NS, "FreeableMemory", "Average")))
                     .above(85.0, 95.0, "%")
                     .means("Little memory is left for caches and connections; the database starts swapping.",
@@ -65,7 +75,7 @@ public final class DatabaseSignals {
         if (!f.engine().isAurora()) {
             if (f.storageGiB() != null) {
                 s.add(signal("free-storage", "Free storage",
-                        math("100 * free / " + AlarmFactory.number(f.storageGiB() * GIB),
+                        math("100 * free / " + Numbers.plain(f.storageGiB() * GIB),
                                 "free", metric(NS, "FreeStorageSpace", "Minimum")))
                         .below(20.0, 10.0, "% free")
                         .means("The volume is filling up; at zero the database stops accepting writes.",

@@ -1,5 +1,6 @@
 package io.github.opsbaseline.monitoring.logs;
 
+import io.github.opsbaseline.core.Numbers;
 import io.github.opsbaseline.core.ResourceNames;
 import io.github.opsbaseline.monitoring.alarm.AlarmFactory;
 import java.util.List;
@@ -46,7 +47,7 @@ public class LogInsightsQueries extends Construct {
 
     /** The queries, in seed order. */
     public static List<Query> queries(double slowRequestSeconds) {
-        String slow = AlarmFactory.number(slowRequestSeconds);
+        String slow = Numbers.plain(slowRequestSeconds);
         return List.of(
                 new Query("errors-by-module-function", String.join("\n",
                         "fields @timestamp, module, function, message",

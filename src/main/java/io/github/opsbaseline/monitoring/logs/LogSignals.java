@@ -1,5 +1,6 @@
 package io.github.opsbaseline.monitoring.logs;
 
+import io.github.opsbaseline.core.Numbers;
 import static io.github.opsbaseline.monitoring.alarm.MetricSpec.metric;
 import static io.github.opsbaseline.monitoring.alarm.SignalDefinition.signal;
 
@@ -31,7 +32,7 @@ public final class LogSignals {
         return List.of(
                 new LogFilter("log-errors", "Error log lines", "{ ($.level = \"ERROR\") || ($.level = \"CRITICAL\") }"),
                 new LogFilter("slow-requests", "Slow requests",
-                        "{ $.performance.response_time > " + AlarmFactory.number(slowSeconds) + " }"),
+                        "{ $.performance.response_time > " + Numbers.plain(slowSeconds) + " }"),
                 new LogFilter("auth-failures", "Authentication failures",
                         "{ ($.level = \"ERROR\" || $.level = \"WARNING\") && (($.message = \"*uthenticat*\")"
                                 + " || ($.message = \"*login failed*\")) }"),
