@@ -39,7 +39,7 @@ final class PricingRules {
             "AWS::AccessAnalyzer::Analyzer", "AWS::Backup::BackupSelection", "AWS::Backup::BackupVault",
             "AWS::Backup::ReportPlan", "AWS::Backup::RestoreTestingPlan", "AWS::CDK::Metadata",
             "AWS::CE::AnomalyMonitor", "AWS::CE::AnomalySubscription", "AWS::Chatbot::SlackChannelConfiguration",
-            "AWS::CloudWatch::AnomalyDetector", "AWS::Config::DeliveryChannel", "AWS::EC2::FlowLog",
+            "AWS::CloudWatch::AnomalyDetector", "AWS::Config::DeliveryChannel", "AWS::EC2::FlowLog", "AWS::EC2::SecurityGroup",
             "AWS::Events::EventBusPolicy", "AWS::Events::Rule", "AWS::IAM::InstanceProfile", "AWS::IAM::ManagedPolicy",
             "AWS::IAM::Policy", "AWS::IAM::Role", "AWS::KMS::Alias", "AWS::Lambda::EventInvokeConfig",
             "AWS::Lambda::Permission", "AWS::Logs::LogStream", "AWS::Logs::QueryDefinition", "AWS::Logs::ResourcePolicy",
