@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's samples are this test's output for prod: {@code docs/status-sample.txt} and
- * {@code docs/status-sample.json}, copied into {@code docs/cli.md} with the policy's action table
+ * {@code docs/status-sample.json}, copied into README.md with the policy's action table
  * (from {@link StatusReaderPermissions}). {@code -Dsnapshot.update=true} rewrites them; otherwise a
  * difference fails, so the documented output and the code cannot drift apart.
  */
@@ -37,7 +37,7 @@ class StatusSampleTest {
     }
 
     @Test
-    void docsCliMdCarriesBothSamplesAndThePolicysActions() throws Exception {
+    void theReadmeCarriesBothSamplesAndThePolicysActions() throws Exception {
         String table;
         String json;
         try (FakeAws aws = new FakeAws(new ProdAccount())) {
@@ -47,22 +47,11 @@ class StatusSampleTest {
         StringBuilder permissions = new StringBuilder("| action | resource | used for |\n|---|---|---|\n");
         StatusReaderPermissions.all().forEach(p -> permissions.append("| `").append(p.action()).append("` | `")
                 .append(p.scope().pattern()).append("` | ").append(p.usedFor()).append(" |\n"));
-        Path doc = ProjectPaths.root().resolve("docs/cli.md");
-        String text = Files.readString(doc, StandardCharsets.UTF_8);
-        String expected = block(block(block(text, "permissions", permissions.toString()),
-                "status-sample.txt", "```text\n" + table + "```\n"), "status-sample.json", "```json\n" + json + "```\n");
-        matches(doc, expected);
-    }
-
-    /** Replaces what stands between {@code <!-- BEGIN name -->} and {@code <!-- END name -->}. */
-    private static String block(String text, String name, String content) {
-        String begin = "<!-- BEGIN " + name + " -->\n";
-        String end = "<!-- END " + name + " -->";
-        int from = text.indexOf(begin);
-        int to = text.indexOf(end);
-        assertThat(from).as("marker " + begin.trim() + " in docs/cli.md").isNotNegative();
-        assertThat(to).as("marker " + end).isGreaterThan(from);
-        return text.substring(0, from + begin.length()) + content + text.substring(to);
+        java.util.Map<String, String> blocks = new java.util.LinkedHashMap<>();
+        blocks.put("permissions", permissions.toString());
+        blocks.put("status-sample.txt", "```text\n" + table + "```\n");
+        blocks.put("status-sample.json", "```json\n" + json + "```\n");
+        io.github.opsbaseline.testing.ReadmeBlocks.check(blocks);
     }
 
     private static void matches(Path file, String actual) throws IOException {

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One reading of an environment: what {@code status} prints as a table or JSON. Every field is
- * always present in the JSON (null when not read or not selected); docs/cli.md describes each one.
+ * always present in the JSON (null when not read or not selected); the README (Operations CLI, JSON shape) describes each one.
  * Times are ISO-8601 UTC strings, amounts are rounded (percentages to 0.1, GiB to 0.1, USD to cents).
  */
 @JsonPropertyOrder({"schemaVersion", "project", "environment", "account", "region", "generatedAt", "sections",

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * What the monitoring stack watches and when it alerts.
  *
  * <p>Alarm levels are resolved per signal in this order, later wins: the catalogue's defaults (the
- * seeds' figures, see docs/monitoring.md), {@code thresholds} (the seeds' named figures),
+ * seeds' figures, see the README, Monitoring), {@code thresholds} (the seeds' named figures),
  * {@code alarms} (any signal, keyed {@code <kind>.<signal>}), then a resource's own {@code alarms}
  * in {@code $.workload} (keyed {@code <signal>}).
  *

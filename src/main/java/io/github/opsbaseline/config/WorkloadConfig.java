@@ -104,7 +104,7 @@ public record WorkloadConfig(
      *
      * @param name short name services refer to
      * @param arn the load balancer's ARN
-     * @param alarms this load balancer's alarm overrides by signal id (see docs/monitoring.md); default none
+     * @param alarms this load balancer's alarm overrides by signal id (see the README, Monitoring); default none
      */
     public record LoadBalancerConfig(String name, String arn, Map<String, AlarmOverride> alarms) {
 
@@ -143,7 +143,7 @@ public record WorkloadConfig(
      * @param targetGroupArn the service's target group; default none
      * @param healthUrl the HTTPS health URL a canary calls (seed: {@code /health}); default none
      * @param alarms this service's alarm overrides by signal id (ECS, target group, log and canary
-     *     signals, see docs/monitoring.md); default none
+     *     signals, see the README, Monitoring); default none
      */
     public record ServiceConfig(
             String name,
@@ -221,7 +221,7 @@ public record WorkloadConfig(
      *     floor of freeable memory instead
      * @param storageGiB allocated storage, for free-storage-as-percent; default: absolute floor
      * @param readReplica whether the instance is a read replica (adds a replica-lag alarm); default false
-     * @param alarms this database's alarm overrides by signal id (see docs/monitoring.md); default none
+     * @param alarms this database's alarm overrides by signal id (see the README, Monitoring); default none
      */
     public record DatabaseConfig(
             String name,
@@ -274,7 +274,7 @@ public record WorkloadConfig(
      * @param name short name used in alarm and resource names
      * @param replicationGroupId the replication group id
      * @param nodes number of cache nodes (primary + replicas), for per-node alarms; default 1
-     * @param alarms this cache's alarm overrides by signal id (see docs/monitoring.md); default none
+     * @param alarms this cache's alarm overrides by signal id (see the README, Monitoring); default none
      */
     public record CacheConfig(String name, String replicationGroupId, Integer nodes,
                               Map<String, AlarmOverride> alarms) {

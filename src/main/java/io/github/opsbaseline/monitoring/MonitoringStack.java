@@ -37,7 +37,7 @@ import software.constructs.Construct;
  * Watches the workload and owns the severity topics every stack of the environment publishes to:
  * the alarm catalogue per service, load balancer, database and cache; composite and anomaly alarms;
  * service log groups with metric filters and saved queries; the operations dashboards; and health
- * canaries. Each part is a construct usable on its own (see docs/monitoring.md).
+ * canaries. Each part is a construct usable on its own (see the README, Monitoring).
  */
 public class MonitoringStack extends Stack {
 

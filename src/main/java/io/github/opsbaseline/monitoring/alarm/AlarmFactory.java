@@ -18,7 +18,7 @@ import software.constructs.Construct;
  * dimensions.
  *
  * <p>Alarms are L1 {@code CfnAlarm}s: one jsii call per alarm instead of the five to eight of an L2
- * {@code Alarm} with a {@code Metric} and two {@code SnsAction}s (see docs/monitoring.md for the
+ * {@code Alarm} with a {@code Metric} and two {@code SnsAction}s (see the README, Monitoring for the
  * measurement). {@link BaselineAlarm} is what callers get back.
  */
 public final class AlarmFactory {
