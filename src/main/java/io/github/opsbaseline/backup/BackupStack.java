@@ -90,7 +90,7 @@ public class BackupStack extends Stack {
         plan = new RuleBasedBackupPlan(this, "Plan", new RuleBasedBackupPlan.Props(
                 props.names().name("plan"), vault.vaultName(), backup.rules(), backup.vaultLock(), drVaultArn,
                 backup.selection(), databaseArns, role));
-        plan.plan().addDependency(vault.vault());
+        plan.plan().addResourceDependency(vault.vault());
 
         new BackupJobAlerts(this, "JobAlerts", new BackupJobAlerts.Props(
                 props.names(), props.alertTopics(), List.of(vault.vaultName())));

@@ -86,7 +86,7 @@ public class RestoreTesting extends Construct {
                 }
             }
             CfnRestoreTestingSelection selection = sel.build();
-            selection.addDependency(plan);
+            selection.addResourceDependency(plan);
             selections.add(selection);
         }
     }

@@ -143,7 +143,7 @@ public class ConfigCompliance extends Construct {
                         .source(CfnConfigRule.SourceProperty.builder().owner("AWS").sourceIdentifier(identifier).build())
                         .build();
                 if (recorder != null) {
-                    rule.addDependency(recorder);
+                    rule.addResourceDependency(recorder);
                 }
             }
         }
@@ -159,7 +159,7 @@ public class ConfigCompliance extends Construct {
                 .build();
         changes.addTarget(new SnsTopic(props.alertTopics().warning()));
         if (channel != null) {
-            channel.addDependency(recorder);
+            channel.addResourceDependency(recorder);
         }
     }
 

@@ -69,7 +69,7 @@ public class SecurityHubFindings extends Construct {
                     .standardsArn("arn:" + stack.getPartition() + ":securityhub:" + stack.getRegion() + "::" + path)
                     .build();
             if (hub != null) {
-                standard.addDependency(hub);
+                standard.addResourceDependency(hub);
             }
         }
         Rule rule = Rule.Builder.create(this, "HighFindingsRule")

@@ -112,14 +112,14 @@ public class VpcFlowLogs extends Construct {
                 QueryDefinition.Builder.create(this, "TopRejectedQuery-" + name)
                         .queryDefinitionName(props.names().name("flow-logs", name, "top-rejected-sources"))
                         .logGroups(List.of(group))
-                        .queryString(QueryString.Builder.create().parse(parse).filter("action = \"REJECT\"")
-                                .stats("count(*) as rejected by srcaddr, dstport").sort("rejected desc").limit(25).build())
+                        .queryString(QueryString.Builder.create().parseStatements(List.of(parse)).filterStatements(List.of("action = \"REJECT\""))
+                                .statsStatements(List.of("count(*) as rejected by srcaddr, dstport")).sort("rejected desc").limit(25).build())
                         .build();
                 QueryDefinition.Builder.create(this, "TopTalkersQuery-" + name)
                         .queryDefinitionName(props.names().name("flow-logs", name, "top-talkers"))
                         .logGroups(List.of(group))
-                        .queryString(QueryString.Builder.create().parse(parse)
-                                .stats("sum(bytes) as total_bytes by srcaddr, dstaddr").sort("total_bytes desc")
+                        .queryString(QueryString.Builder.create().parseStatements(List.of(parse))
+                                .statsStatements(List.of("sum(bytes) as total_bytes by srcaddr, dstaddr")).sort("total_bytes desc")
                                 .limit(25).build())
                         .build();
             }

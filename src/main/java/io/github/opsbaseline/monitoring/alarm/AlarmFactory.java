@@ -129,7 +129,7 @@ public final class AlarmFactory {
                 .okActions(actions(severity))
                 .build();
         for (BaselineAlarm child : children) {
-            alarm.addDependency(child.cfn());
+            alarm.addResourceDependency(child.cfn());
         }
         return new BaselineAlarm(name, resource, signal, severity, BaselineAlarm.Kind.COMPOSITE, alarm);
     }
