@@ -37,7 +37,7 @@ class CfnGuardGateTest {
     void everyTemplatePassesEveryControlTowerRule(String environment) throws Exception {
         SynthesizedEnvironment synthesized = SynthesizedEnvironment.of(environment);
         for (String stack : synthesized.templates().keySet()) {
-            Path file = synthesized.outdir().resolve(stack + ".template.json");
+            Path file = synthesized.file(stack);
             assertThat(file).exists();
 
             CfnGuard.Result result = CfnGuard.validate(file);
@@ -51,7 +51,7 @@ class CfnGuardGateTest {
         SynthesizedEnvironment prod = SynthesizedEnvironment.of("prod");
         boolean fails = false;
         for (String stack : prod.templates().keySet()) {
-            fails |= CfnGuard.validateExemptedOnly(prod.outdir().resolve(stack + ".template.json")).exitCode() != 0;
+            fails |= CfnGuard.validateExemptedOnly(prod.file(stack)).exitCode() != 0;
         }
         assertThat(fails).as("the exempted rules %s now pass on prod: remove them from CfnGuard.EXEMPT",
                 CfnGuard.EXEMPT.keySet()).isTrue();

@@ -31,7 +31,7 @@ class DeterminismTest {
         for (String environment : environments) {
             SynthesizedEnvironment first = SynthesizedEnvironment.of(environment);
             first.templates().forEach((stack, template) -> {
-                Path second = outdir.resolve(stack + ".template.json");
+                Path second = outdir.resolve(first.file(stack).getFileName());
                 assertThat(second).as("template of %s from the second synth", stack).exists();
                 try {
                     assertThat(Files.readString(second)).as("template of %s", stack).isEqualTo(template);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.opsbaseline.config.ConfigException;
 import io.github.opsbaseline.config.ConfigLoader;
 import io.github.opsbaseline.config.EnvironmentConfig;
+import io.github.opsbaseline.core.TemplateLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,11 +48,16 @@ public final class OpsBaselineApp {
 
     /**
      * Synthesizes; when the CDK's template validator refuses a template, prints its one-line verdict
-     * (the report is in the output directory) and exits 1 instead of dumping a jsii stack trace.
+     * (the report is in the output directory) and exits 1 instead of dumping a jsii stack trace. A
+     * template over CloudFormation's limits (see {@link TemplateLimits}) also exits 1, one line each.
      */
     public static void synthOrExit(App app) {
         try {
-            app.synth();
+            List<String> problems = TemplateLimits.violations(Path.of(app.synth().getDirectory()));
+            if (!problems.isEmpty()) {
+                problems.forEach(p -> System.err.println("over CloudFormation's limits: " + p));
+                System.exit(1);
+            }
         } catch (RuntimeException e) {
             if (!String.valueOf(e.getMessage()).contains("ValidationFailed")) {
                 throw e;

@@ -9,6 +9,7 @@ import io.github.opsbaseline.monitoring.alarm.AlarmOptions;
 import io.github.opsbaseline.monitoring.alarm.BaselineAlarm;
 import io.github.opsbaseline.monitoring.cache.CacheAlarms;
 import io.github.opsbaseline.monitoring.cache.CacheAlarmsProps;
+import io.github.opsbaseline.monitoring.canary.CanaryInfrastructure;
 import io.github.opsbaseline.monitoring.canary.HealthCanaries;
 import io.github.opsbaseline.monitoring.canary.HealthCanariesProps;
 import io.github.opsbaseline.monitoring.dashboard.OperationsDashboards;
@@ -31,6 +32,7 @@ import java.util.Map;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
 /**
@@ -38,6 +40,10 @@ import software.constructs.Construct;
  * the alarm catalogue per service, load balancer, database and cache; composite and anomaly alarms;
  * service log groups with metric filters and saved queries; the operations dashboards; and health
  * canaries. Each part is a construct usable on its own (see the README, Monitoring).
+ *
+ * <p>Each watched resource's alarms, log group and canary live in a nested stack of its own (see
+ * {@link MonitoringLayout}); this stack keeps what the environment shares: topics, keys, the canary
+ * bucket and role, user composite rules, saved queries and the first dashboard.
  */
 public class MonitoringStack extends Stack {
 
@@ -45,7 +51,9 @@ public class MonitoringStack extends Stack {
     private final List<BaselineAlarm> alarms = new ArrayList<>();
     private final List<ServiceLogs> serviceLogs = new ArrayList<>();
     private OperationsDashboards dashboards;
-    private HealthCanaries canaries;
+    private final List<HealthCanaries> canaries = new ArrayList<>();
+    private final MonitoringLayout layout;
+    private StringParameter logKeyParameter;
     private final List<LogInsightsQueries> queries = new ArrayList<>();
 
     public MonitoringStack(Construct scope, String id, MonitoringStackProps props) {
@@ -56,47 +64,57 @@ public class MonitoringStack extends Stack {
         MonitoredWorkload w = props.workload();
         MonitoringSettings settings = props.settings();
         AlarmOptions base = AlarmOptions.of(names, alertTopics);
+        layout = new MonitoringLayout(this);
 
         boolean anyCanary = settings.canaries() && w.services().stream().anyMatch(s -> s.healthUrl() != null);
         IKey key = (!w.services().isEmpty() && settings.createLogGroups()) || anyCanary
                 ? new MonitoringKey(this, "DataKey", names.name("monitoring"), removal).key() : null;
 
         String logNamespace = "OpsBaseline/" + names.prefix();
+        CanaryInfrastructure canaryInfrastructure = anyCanary ? new CanaryInfrastructure(this, "HealthCanaries", names, key,
+                settings.canaryArtifactRetentionDays(), removal) : null;
+        String logKeyArn = key == null || !settings.createLogGroups() ? null : logKeyReference(names, key);
         List<String> logGroupNames = new ArrayList<>();
         for (MonitoredWorkload.Service s : w.services()) {
             AlarmOptions options = base.withOverrides(s.overrides());
-            Construct serviceScope = new Construct(this, "Service-" + s.name());
-            alarms.addAll(new EcsServiceAlarms(serviceScope, "Ecs",
+            Construct unit = layout.unit("Service-" + s.name(), "Monitoring of service " + s.name() + " (ops-baseline)");
+            alarms.addAll(new EcsServiceAlarms(unit, "Ecs",
                     new EcsServiceAlarmsProps(options, s.name(), s.clusterName(), s.serviceName())).alarms());
             if (s.targetGroupFullName() != null && s.loadBalancerFullName() != null) {
-                alarms.addAll(new TargetGroupAlarms(serviceScope, "TargetGroup", new TargetGroupAlarmsProps(options, s.name(),
+                alarms.addAll(new TargetGroupAlarms(unit, "TargetGroup", new TargetGroupAlarmsProps(options, s.name(),
                         s.loadBalancerFullName(), s.targetGroupFullName(), settings.anomalyBandWidth(), true)).alarms());
             }
-            ServiceLogs logs = new ServiceLogs(serviceScope, "Logs", new ServiceLogsProps(options, s.name(), s.logGroupName(),
+            ServiceLogs logs = new ServiceLogs(unit, "Logs", new ServiceLogsProps(options, s.name(), s.logGroupName(),
                     settings.createLogGroups(), settings.logRetentionDays(), key, removal, logNamespace,
-                    settings.slowRequestSeconds()));
+                    settings.slowRequestSeconds(), logKeyArn));
             serviceLogs.add(logs);
-            logGroupNames.add(logs.logGroupName());
+            // The literal name, not the group's reference: queries and dashboards in this stack must not
+            // need an output of every unit stack.
+            logGroupNames.add(s.logGroupName());
             alarms.addAll(logs.alarms());
+            if (canaryInfrastructure != null && s.healthUrl() != null) {
+                HealthCanaries canary = new HealthCanaries(unit, "HealthCanary", new HealthCanariesProps(base,
+                        List.of(new HealthCanariesProps.HealthCheck(s.name(), s.healthUrl(), s.overrides())),
+                        settings.canaryRateMinutes(), settings.canaryArtifactRetentionDays(), key, removal, null,
+                        canaryInfrastructure));
+                canaries.add(canary);
+                alarms.addAll(canary.alarms());
+            }
         }
         for (MonitoredWorkload.LoadBalancer lb : w.loadBalancers()) {
-            alarms.addAll(new LoadBalancerAlarms(this, "LoadBalancer-" + lb.name(), new LoadBalancerAlarmsProps(
+            alarms.addAll(new LoadBalancerAlarms(layout.unit("LoadBalancer-" + lb.name(), "Monitoring of load balancer "
+                    + lb.name() + " (ops-baseline)"), "Alarms", new LoadBalancerAlarmsProps(
                     base.withOverrides(lb.overrides()), lb.name(), lb.fullName())).alarms());
         }
         for (MonitoredWorkload.Database db : w.databases()) {
-            alarms.addAll(new DatabaseAlarms(this, "Database-" + db.name(), new DatabaseAlarmsProps(
+            alarms.addAll(new DatabaseAlarms(layout.unit("Database-" + db.name(), "Monitoring of database "
+                    + db.name() + " (ops-baseline)"), "Alarms", new DatabaseAlarmsProps(
                     base.withOverrides(db.overrides()), db.name(), db.identifier(), db.facts(), true)).alarms());
         }
         for (MonitoredWorkload.Cache c : w.caches()) {
-            alarms.addAll(new CacheAlarms(this, "Cache-" + c.name(), new CacheAlarmsProps(
+            alarms.addAll(new CacheAlarms(layout.unit("Cache-" + c.name(), "Monitoring of cache " + c.name()
+                    + " (ops-baseline)"), "Alarms", new CacheAlarmsProps(
                     base.withOverrides(c.overrides()), c.name(), c.replicationGroupId(), c.nodes())).alarms());
-        }
-        if (anyCanary) {
-            List<HealthCanariesProps.HealthCheck> checks = w.services().stream().filter(s -> s.healthUrl() != null)
-                    .map(s -> new HealthCanariesProps.HealthCheck(s.name(), s.healthUrl(), s.overrides())).toList();
-            canaries = new HealthCanaries(this, "HealthCanaries", new HealthCanariesProps(base, checks, settings.canaryRateMinutes(),
-                    settings.canaryArtifactRetentionDays(), key, removal, null));
-            alarms.addAll(canaries.alarms());
         }
         addCompositeRules(names, base, settings);
         for (int i = 0; i < logGroupNames.size(); i += LogInsightsQueries.MAX_LOG_GROUPS) {
@@ -104,12 +122,34 @@ public class MonitoringStack extends Stack {
                     names, logGroupNames.subList(i, Math.min(logGroupNames.size(), i + LogInsightsQueries.MAX_LOG_GROUPS)),
                     settings.slowRequestSeconds()));
         }
+        if (logKeyParameter != null) {
+            layout.groups().values().forEach(g -> g.getNode().addDependency(logKeyParameter));
+        }
+        // Saved queries name log groups the unit stacks create: deploy those first.
+        queries.forEach(q -> layout.groups().values().forEach(g -> q.getNode().addDependency(g)));
         if (!w.services().isEmpty() || !w.databases().isEmpty() || !w.caches().isEmpty()) {
             String arnPrefix = "arn:" + getPartition() + ":cloudwatch:" + getRegion() + ":" + getAccount() + ":alarm:";
             WorkloadSections sections = new WorkloadSections(getRegion(), arnPrefix, logNamespace, settings.webAclName());
             dashboards = new OperationsDashboards(this, "Dashboard", names,
                     sections.sections(w, alarms, logGroupNames), settings.dashboardMaxWidgets());
         }
+    }
+
+    /**
+     * The data key's ARN for the unit stacks' log groups, as an SSM dynamic reference to a parameter of
+     * this stack rather than a nested-stack parameter: a log group's {@code KmsKeyId} must be a string
+     * or a local key reference for Control Tower's CT.CLOUDWATCH.PR.3 to see it encrypted, and
+     * CloudFormation resolves the reference to the ARN at deploy time. The unit stacks deploy after it.
+     */
+    private String logKeyReference(ResourceNames names, IKey key) {
+        String parameterName = "/" + names.prefix() + "/monitoring/log-key-arn";
+        StringParameter parameter = StringParameter.Builder.create(this, "LogKeyArn")
+                .parameterName(parameterName)
+                .description("ARN of the key of " + names.prefix() + "'s service log groups (ops-baseline)")
+                .stringValue(key.getKeyArn())
+                .build();
+        logKeyParameter = parameter;
+        return "{{resolve:ssm:" + parameterName + "}}";
     }
 
     private void addCompositeRules(ResourceNames names, AlarmOptions base, MonitoringSettings settings) {
@@ -162,9 +202,14 @@ public class MonitoringStack extends Stack {
         return dashboards;
     }
 
-    /** The health canaries, or null when no service has a health URL. */
-    public HealthCanaries canaries() {
-        return canaries;
+    /** The health canaries, one construct per service with a health URL. */
+    public List<HealthCanaries> canaries() {
+        return List.copyOf(canaries);
+    }
+
+    /** Which nested stack holds each watched resource's monitoring. */
+    public MonitoringLayout layout() {
+        return layout;
     }
 
     public List<LogInsightsQueries> queries() {

@@ -29,7 +29,7 @@ class ServiceLogsTest {
         new ServiceLogs(stack, "Api", ServiceLogsProps.create(options, "api", "/ecs/shop-api", 365, null,
                 RemovalPolicy.RETAIN));
         existing = new ServiceLogs(stack, "Worker", new ServiceLogsProps(options, "worker", "/ecs/shop-worker", false,
-                null, null, null, null, 2.0));
+                null, null, null, null, 2.0, null));
         template = Template.fromStack(stack);
     }
 

@@ -2,8 +2,10 @@ package io.github.opsbaseline.cost.estimate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.opsbaseline.compliance.BaselineTags;
 import io.github.opsbaseline.config.EnvironmentConfig;
+import io.github.opsbaseline.core.NestedTemplates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Reads an environment's stack templates out of a synthesized cloud assembly ({@code cdk.out}).
@@ -39,7 +42,8 @@ public final class CloudAssemblyStacks {
                 String stackName = artifact.path("properties").path("stackName").asText(artifact.path("displayName").asText());
                 String environment = artifact.path("environment").asText();
                 String region = environment.substring(environment.lastIndexOf('/') + 1);
-                JsonNode template = mapper.readTree(assembly.resolve(artifact.path("properties").path("templateFile").asText()).toFile());
+                String templateFile = artifact.path("properties").path("templateFile").asText();
+                JsonNode template = withNested(mapper, assembly, templateFile);
                 stacks.add(new TemplateEstimator.StackTemplate(stackName, region(region.equals("unknown-region") ? config.region() : region),
                         template));
             }
@@ -47,6 +51,28 @@ public final class CloudAssemblyStacks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The stack's template with the resources of its nested stacks added (as {@code <nested>/<id>}), so
+     * what a stack costs includes what it deploys through nested stacks.
+     */
+    static JsonNode withNested(ObjectMapper mapper, Path assembly, String templateFile) throws IOException {
+        JsonNode template = mapper.readTree(assembly.resolve(templateFile).toFile());
+        TreeSet<String> nested = NestedTemplates.of(assembly, templateFile);
+        if (nested.isEmpty()) {
+            return template;
+        }
+        ObjectNode combined = ((ObjectNode) template).deepCopy();
+        ObjectNode resources = combined.with("Resources");
+        for (String file : nested) {
+            JsonNode inner = mapper.readTree(assembly.resolve(file).toFile()).path("Resources");
+            for (Iterator<Map.Entry<String, JsonNode>> it = inner.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> resource = it.next();
+                resources.set(NestedTemplates.name(file) + "/" + resource.getKey(), resource.getValue());
+            }
+        }
+        return combined;
     }
 
     private static String region(String region) {

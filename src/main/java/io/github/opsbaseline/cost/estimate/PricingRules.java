@@ -39,11 +39,12 @@ final class PricingRules {
             "AWS::AccessAnalyzer::Analyzer", "AWS::Backup::BackupSelection", "AWS::Backup::BackupVault",
             "AWS::Backup::ReportPlan", "AWS::Backup::RestoreTestingPlan", "AWS::CDK::Metadata",
             "AWS::CE::AnomalyMonitor", "AWS::CE::AnomalySubscription", "AWS::Chatbot::SlackChannelConfiguration",
+            "AWS::CloudFormation::Stack",
             "AWS::CloudWatch::AnomalyDetector", "AWS::Config::DeliveryChannel", "AWS::EC2::FlowLog", "AWS::EC2::SecurityGroup",
             "AWS::Events::EventBusPolicy", "AWS::Events::Rule", "AWS::IAM::InstanceProfile", "AWS::IAM::ManagedPolicy",
             "AWS::IAM::Policy", "AWS::IAM::Role", "AWS::KMS::Alias", "AWS::Lambda::EventInvokeConfig",
             "AWS::Lambda::Permission", "AWS::Logs::LogStream", "AWS::Logs::QueryDefinition", "AWS::Logs::ResourcePolicy",
-            "AWS::S3::BucketPolicy", "AWS::SecurityHub::Standard", "AWS::SNS::TopicPolicy", "AWS::SQS::Queue",
+            "AWS::S3::BucketPolicy", "AWS::SecurityHub::Standard", "AWS::SNS::TopicPolicy", "AWS::SQS::Queue", "AWS::SSM::Parameter",
             "AWS::SQS::QueuePolicy",
             "AWS::WAFv2::IPSet", "AWS::WAFv2::LoggingConfiguration", "AWS::WAFv2::RegexPatternSet",
             "AWS::WAFv2::WebACLAssociation"));

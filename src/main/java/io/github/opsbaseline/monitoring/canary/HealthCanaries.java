@@ -1,8 +1,5 @@
 package io.github.opsbaseline.monitoring.canary;
 
-import io.github.cdklabs.cdknag.NagPackSuppression;
-import io.github.cdklabs.cdknag.NagSuppressions;
-import io.github.opsbaseline.monitoring.MonitoringKey;
 import io.github.opsbaseline.monitoring.alarm.AlarmFactory;
 import io.github.opsbaseline.monitoring.alarm.BaselineAlarm;
 import java.util.ArrayList;
@@ -10,12 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.iam.Effect;
-import software.amazon.awscdk.services.iam.ManagedPolicy;
-import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.synthetics.ArtifactsBucketLocation;
 import software.amazon.awscdk.services.synthetics.Canary;
@@ -28,8 +20,9 @@ import software.constructs.Construct;
 
 /**
  * CloudWatch Synthetics canaries that call each health URL from outside (seed: {@code /health})
- * and fail on a non-2xx answer, with a warning and critical alarm on their success percentage,
- * artifacts in a hardened, expiring bucket, and one least-privilege role shared by all of them.
+ * and fail on a non-2xx answer, with a warning and critical alarm on their success percentage. Their
+ * artifacts bucket, key and role come from a {@link CanaryInfrastructure}: the props' one (shared by
+ * canaries in several stacks) or one of their own.
  */
 public class HealthCanaries extends Construct {
 
@@ -58,44 +51,16 @@ public class HealthCanaries extends Construct {
 
     private final List<Canary> canaries = new ArrayList<>();
     private final List<BaselineAlarm> alarms = new ArrayList<>();
-    private final ArtifactBucket bucket;
+    private final CanaryInfrastructure infrastructure;
 
     public HealthCanaries(Construct scope, String id, HealthCanariesProps props) {
         super(scope, id);
-        Stack stack = Stack.of(this);
-        IKey key = props.encryptionKey() != null ? props.encryptionKey()
-                : new MonitoringKey(this, "Key", props.options().names().name("canaries"), props.removalPolicy()).key();
-        bucket = new ArtifactBucket(this, "Artifacts", key, props.artifactRetentionDays(), props.removalPolicy());
-        String logGroups = "arn:" + stack.getPartition() + ":logs:" + stack.getRegion() + ":" + stack.getAccount()
-                + ":log-group:/aws/lambda/cwsyn-*";
-        // A managed policy, not an inline one: the compliance packs refuse inline policies.
-        ManagedPolicy policy = ManagedPolicy.Builder.create(this, "Policy")
-                .description("What the " + props.options().names().prefix() + " health canaries may do")
-                .statements(List.of(
-                        statement(List.of("s3:PutObject", "s3:GetObject"), List.of(bucket.bucket().arnForObjects("*"))),
-                        statement(List.of("s3:GetBucketLocation"), List.of(bucket.bucket().getBucketArn())),
-                        statement(List.of("s3:ListAllMyBuckets"), List.of("*")),
-                        statement(List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"),
-                                List.of(logGroups)),
-                        PolicyStatement.Builder.create().effect(Effect.ALLOW)
-                                .actions(List.of("cloudwatch:PutMetricData")).resources(List.of("*"))
-                                .conditions(Map.of("StringEquals",
-                                        Map.of("cloudwatch:namespace", "CloudWatchSynthetics")))
-                                .build(),
-                        statement(List.of("kms:Decrypt", "kms:GenerateDataKey*", "kms:Encrypt"),
-                                List.of(key.getKeyArn()))))
-                .build();
-        Role role = Role.Builder.create(this, "Role")
-                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .description("Runs the " + props.options().names().prefix() + " health canaries")
-                .managedPolicies(List.of(policy))
-                .build();
-        NagSuppressions.addResourceSuppressions(policy, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-IAM5")
-                .reason("The Synthetics runtime writes artifacts under run-specific keys, logs to its own"
-                        + " /aws/lambda/cwsyn-* groups, lists buckets and publishes metrics (namespace-conditioned);"
-                        + " these actions take no narrower resource")
-                .build()), true);
+        infrastructure = props.infrastructure() != null ? props.infrastructure()
+                : new CanaryInfrastructure(this, "Shared", props.options().names(), props.encryptionKey(),
+                        props.artifactRetentionDays(), props.removalPolicy());
+        IKey key = infrastructure.key();
+        ArtifactBucket bucket = infrastructure.artifactBucket();
+        IRole role = infrastructure.role();
 
         for (HealthCanariesProps.HealthCheck check : props.checks()) {
             String name = props.options().names().name(check.resourceName(), "health");
@@ -128,10 +93,6 @@ public class HealthCanaries extends Construct {
         }
     }
 
-    private static PolicyStatement statement(List<String> actions, List<String> resources) {
-        return PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(actions).resources(resources).build();
-    }
-
     public List<Canary> canaries() {
         return List.copyOf(canaries);
     }
@@ -140,7 +101,8 @@ public class HealthCanaries extends Construct {
         return List.copyOf(alarms);
     }
 
-    public ArtifactBucket artifactBucket() {
-        return bucket;
+    /** The key, bucket and role the canaries use (shared or their own). */
+    public CanaryInfrastructure infrastructure() {
+        return infrastructure;
     }
 }

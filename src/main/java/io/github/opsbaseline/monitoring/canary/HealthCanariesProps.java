@@ -19,10 +19,12 @@ import software.amazon.awscdk.services.synthetics.Runtime;
  * @param encryptionKey key of the artifacts bucket; default a new key
  * @param removalPolicy of the bucket (and a new key); default RETAIN
  * @param runtime the Synthetics runtime; default {@code syn-nodejs-puppeteer-9.1}
+ * @param infrastructure bucket, key and role shared with other canaries; default their own (then
+ *     {@code encryptionKey}, {@code artifactRetentionDays} and {@code removalPolicy} shape it)
  */
 public record HealthCanariesProps(AlarmOptions options, List<HealthCheck> checks, Integer rateMinutes,
                                   Integer artifactRetentionDays, IKey encryptionKey, RemovalPolicy removalPolicy,
-                                  Runtime runtime) {
+                                  Runtime runtime, CanaryInfrastructure infrastructure) {
 
     /**
      * One URL to check.
@@ -50,6 +52,6 @@ public record HealthCanariesProps(AlarmOptions options, List<HealthCheck> checks
     }
 
     public static HealthCanariesProps of(AlarmOptions options, List<HealthCheck> checks) {
-        return new HealthCanariesProps(options, checks, null, null, null, null, null);
+        return new HealthCanariesProps(options, checks, null, null, null, null, null, null);
     }
 }

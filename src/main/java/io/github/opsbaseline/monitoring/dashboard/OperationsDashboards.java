@@ -7,21 +7,34 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.NestedStack;
 import software.amazon.awscdk.services.cloudwatch.CfnDashboard;
 import software.constructs.Construct;
 
 /**
  * The environment's operations dashboard: the sections in order (alarm status first), split into
  * {@code <project>-<env>-operations}, {@code ...-operations-2}, ... whenever the next section would
- * pass {@code maxWidgets} (CloudWatch allows 500). The split depends only on the sections, so the
- * same input always gives the same dashboards.
+ * pass {@code maxWidgets} (CloudWatch allows 500) or {@link #MAX_BODY_CHARS}. The split depends only on
+ * the sections, so the same input always gives the same dashboards.
+ *
+ * <p>The first dashboard lives in this construct's stack; each further one in a nested stack of its
+ * own ({@code Page<n>}), so a large workload's dashboards never push a template past CloudFormation's
+ * 1 MB, and page n stays in the same stack as pages are added after it.
  */
 public class OperationsDashboards extends Construct {
 
     /** CloudWatch's limit of widgets per dashboard. */
     public static final int CLOUDWATCH_MAX_WIDGETS = 500;
 
+    /**
+     * Body size at which a dashboard is split: well under CloudFormation's 1 MB template, as the body
+     * is escaped once more inside the template.
+     */
+    public static final int MAX_BODY_CHARS = 300_000;
+
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Room a widget's position fields take in the body, beyond its serialized properties. */
+    private static final int POSITION_CHARS = 48;
 
     private final List<List<Map<String, Object>>> pages;
     private final List<String> dashboardNames = new ArrayList<>();
@@ -41,7 +54,9 @@ public class OperationsDashboards extends Construct {
         for (int i = 0; i < pages.size(); i++) {
             String name = i == 0 ? names.name("operations") : names.name("operations", String.valueOf(i + 1));
             dashboardNames.add(name);
-            CfnDashboard.Builder.create(this, "Page" + (i + 1))
+            Construct home = i == 0 ? this : NestedStack.Builder.create(this, "Page" + (i + 1))
+                    .description("Operations dashboard " + name + " (ops-baseline)").build();
+            CfnDashboard.Builder.create(home, "Page" + (i + 1))
                     .dashboardName(name)
                     .dashboardBody(body(pages.get(i)))
                     .build();
@@ -52,26 +67,40 @@ public class OperationsDashboards extends Construct {
     static List<List<Map<String, Object>>> paginate(List<DashboardSection> sections, int maxWidgets) {
         List<List<Map<String, Object>>> result = new ArrayList<>();
         List<Map<String, Object>> page = new ArrayList<>();
+        int chars = 0;
         for (DashboardSection section : sections) {
-            if (!page.isEmpty() && page.size() + section.size() > maxWidgets) {
+            int sectionChars = section.widgets().stream().mapToInt(OperationsDashboards::chars).sum();
+            if (!page.isEmpty() && (page.size() + section.size() > maxWidgets || chars + sectionChars > MAX_BODY_CHARS)) {
                 result.add(page);
                 page = new ArrayList<>();
+                chars = 0;
             }
             int part = 1;
             page.add(Widgets.text("## " + section.title()));
             for (Map<String, Object> widget : section.widgets()) {
-                if (page.size() == maxWidgets) {
+                int size = chars(widget);
+                if (page.size() == maxWidgets || chars + size > MAX_BODY_CHARS) {
                     result.add(page);
                     page = new ArrayList<>();
+                    chars = 0;
                     page.add(Widgets.text("## " + section.title() + " (part " + (++part) + ")"));
                 }
                 page.add(widget);
+                chars += size;
             }
         }
         if (!page.isEmpty()) {
             result.add(page);
         }
         return result;
+    }
+
+    private static int chars(Map<String, Object> widget) {
+        try {
+            return JSON.writeValueAsString(widget.get("properties")).length() + POSITION_CHARS;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("dashboard widget is not serializable", e);
+        }
     }
 
     /** Positions widgets left to right in a 24-column grid and serializes the body. */

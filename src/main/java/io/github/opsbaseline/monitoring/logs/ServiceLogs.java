@@ -5,7 +5,6 @@ import io.github.opsbaseline.monitoring.alarm.AlarmFactory;
 import io.github.opsbaseline.monitoring.alarm.BaselineAlarm;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.logs.CfnLogGroup;
 import software.amazon.awscdk.services.logs.CfnMetricFilter;
 import software.constructs.Construct;
@@ -25,14 +24,15 @@ public class ServiceLogs extends Construct {
         super(scope, id);
         metricNamespace = props.metricNamespace();
         if (props.createLogGroup()) {
-            IKey key = props.encryptionKey() != null ? props.encryptionKey()
+            String keyArn = props.encryptionKeyArn() != null ? props.encryptionKeyArn()
+                    : props.encryptionKey() != null ? props.encryptionKey().getKeyArn()
                     : new MonitoringKey(this, "Key", props.options().names().name(props.resourceName(), "logs"),
-                            props.removalPolicy()).key();
+                            props.removalPolicy()).key().getKeyArn();
             // L1: one call, and the retention is the config's integer without an enum lookup.
             CfnLogGroup group = CfnLogGroup.Builder.create(this, "LogGroup")
                     .logGroupName(props.logGroupName())
                     .retentionInDays(props.retentionDays())
-                    .kmsKeyId(key.getKeyArn())
+                    .kmsKeyId(keyArn)
                     .build();
             group.applyRemovalPolicy(props.removalPolicy());
 

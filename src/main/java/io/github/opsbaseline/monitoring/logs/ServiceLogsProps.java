@@ -20,10 +20,14 @@ import software.amazon.awscdk.services.logs.ILogGroup;
  * @param removalPolicy of a created group; default RETAIN
  * @param metricNamespace namespace of the filter metrics; default {@code OpsBaseline/<project>-<env>}
  * @param slowRequestSeconds what counts as a slow request; default 1 (seed 000)
+ * @param encryptionKeyArn the key of a created group as an ARN string, used instead of
+ *     {@code encryptionKey}: e.g. an SSM dynamic reference, when the key lives in another stack;
+ *     default none
  */
 public record ServiceLogsProps(AlarmOptions options, String resourceName, String logGroupName,
                                Boolean createLogGroup, Integer retentionDays, IKey encryptionKey,
-                               RemovalPolicy removalPolicy, String metricNamespace, Double slowRequestSeconds) {
+                               RemovalPolicy removalPolicy, String metricNamespace, Double slowRequestSeconds,
+                               String encryptionKeyArn) {
 
     public ServiceLogsProps {
         Objects.requireNonNull(options, "options");
@@ -40,18 +44,18 @@ public record ServiceLogsProps(AlarmOptions options, String resourceName, String
     public static ServiceLogsProps create(AlarmOptions options, String resourceName, String logGroupName,
                                           int retentionDays, IKey key, RemovalPolicy removalPolicy) {
         return new ServiceLogsProps(options, resourceName, logGroupName, true, retentionDays, key, removalPolicy,
-                null, null);
+                null, null, null);
     }
 
     /** Filters and alarms on a log group of your own stack. */
     public static ServiceLogsProps forLogGroup(AlarmOptions options, String resourceName, ILogGroup logGroup) {
         return new ServiceLogsProps(options, resourceName, logGroup.getLogGroupName(), false, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     public ServiceLogsProps withSlowRequestSeconds(double seconds) {
         return new ServiceLogsProps(options, resourceName, logGroupName, createLogGroup, retentionDays,
-                encryptionKey, removalPolicy, metricNamespace, seconds);
+                encryptionKey, removalPolicy, metricNamespace, seconds, encryptionKeyArn);
     }
 
     static String defaultNamespace(AlarmOptions options) {
