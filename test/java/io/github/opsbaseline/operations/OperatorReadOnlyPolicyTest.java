@@ -106,4 +106,36 @@ class OperatorReadOnlyPolicyTest {
         io.github.opsbaseline.testing.CfnGuard.Result guard = io.github.opsbaseline.testing.CfnGuard.validateWithoutExemptions(file);
         assertThat(guard.exitCode()).as(guard.output()).isZero();
     }
+
+    @Test
+    void pastTenResourcesOfAKindTheyAreNamedByTheirCommonPrefix() {
+        assertThat(OperatorReadOnlyPolicy.listed(List.of("a-1", "a-2"))).containsExactly("a-1", "a-2");
+        List<String> many = java.util.stream.IntStream.range(0, 11).mapToObj(i -> "/ecs/shop-svc-" + i).toList();
+        assertThat(OperatorReadOnlyPolicy.listed(many)).containsExactly("/ecs/shop-svc-*");
+        assertThat(OperatorReadOnlyPolicy.listed(List.of("x", "y", "z", "1", "2", "3", "4", "5", "6", "7", "8")))
+                .containsExactly("*");
+    }
+
+    @Test
+    void aThousandServicesStillFitAManagedPolicysSixThousandCharactersWithNothingUnsuppressed() {
+        // GIVEN an environment of 1,000 services, 100 databases and 100 caches
+        Stack big = new Stack(TestApps.app(), "Big", StackProps.builder()
+                .env(Environment.builder().account("123456789012").region("eu-west-1").build()).build());
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, 1000);
+        new OperatorReadOnlyPolicy(big, "StatusReader", OperatorReadOnlyPolicyProps.builder(new io.github.opsbaseline.core.ResourceNames("shop", "big"))
+                .ecsServices(range.mapToObj(i -> new OperatorReadOnlyPolicyProps.EcsServiceRef("main", "svc-" + i)).toList())
+                .dbInstanceIds(java.util.stream.IntStream.range(0, 100).mapToObj(i -> "db-" + i).toList())
+                .replicationGroupIds(java.util.stream.IntStream.range(0, 100).mapToObj(i -> "cache-" + i).toList())
+                .logGroupNames(java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "/ecs/shop-big-svc-" + i).toList())
+                .build());
+        CompliancePacks.apply(big, List.of(ComplianceStandard.values()));
+
+        // THEN the policy document, minified, stays within IAM's limit, and no pack complains
+        JsonNode document = new ObjectMapper().valueToTree(Template.fromStack(big).findResources("AWS::IAM::ManagedPolicy"))
+                .elements().next().at("/Properties/PolicyDocument");
+        assertThat(document.toString().length()).isLessThan(6144);
+        assertThat(document.toString()).contains("log-group:/ecs/shop-big-svc-*", "service/main/svc-*");
+        assertThat(Annotations.fromStack(big).findError("*", Match.anyValue())).isEmpty();
+        assertThat(Annotations.fromStack(big).findWarning("*", Match.anyValue())).isEmpty();
+    }
 }

@@ -48,11 +48,14 @@ public class OperatorReadOnlyPolicy extends Construct {
                         + String.join(", ", StatusReaderPermissions.actions(Scope.ANY))
                         + " (cloudwatch:DescribeAlarms must be \"*\" to return composite alarms). "
                         + "guardduty:GetFindingsStatistics is on detector/* because the detector id is created outside "
-                        + "the stack; logs:StartQuery is on the named log groups and their streams (:*).")
+                        + "the stack; logs:StartQuery is on the named log groups and their streams (:*). Past "
+                        + MAX_LISTED + " resources of a kind, they are named by their common prefix and *, as a managed"
+                        + " policy holds at most 6,144 characters.")
                 .appliesTo(List.of("Resource::*",
                         // <AWS::Partition>, <AWS::Region> and <AWS::AccountId> hold colons: match them with .*
                         RegexAppliesTo.builder().regex("/^Resource::arn:.*:guardduty:.*:detector\\/\\*$/").build(),
-                        RegexAppliesTo.builder().regex("/^Resource::arn:.*:logs:.*:log-group:.+:\\*$/").build()))
+                        RegexAppliesTo.builder().regex("/^Resource::arn:.*:logs:.*:log-group:.+:\\*$/").build(),
+                        RegexAppliesTo.builder().regex("/^Resource::arn:.*:(ecs|rds|elasticache|logs):.*[^:]\\*$/").build()))
                 .build()), true);
     }
 
@@ -69,24 +72,47 @@ public class OperatorReadOnlyPolicy extends Construct {
         return sid.toString();
     }
 
+    /**
+     * More resources of one kind than this are named by their common prefix and a wildcard: a managed
+     * policy holds at most 6,144 characters, which a few hundred ARNs exceed.
+     */
+    static final int MAX_LISTED = 10;
+
     private List<String> resources(Scope scope, OperatorReadOnlyPolicyProps props) {
         return switch (scope) {
             case ANY -> List.of("*");
-            case ECS_SERVICE -> props.ecsServices().stream()
-                    .map(s -> arn("ecs", null, "service", s.cluster() + "/" + s.serviceName(), ArnFormat.SLASH_RESOURCE_NAME)).toList();
-            case DB_INSTANCE -> props.dbInstanceIds().stream()
+            case ECS_SERVICE -> listed(props.ecsServices().stream().map(s -> s.cluster() + "/" + s.serviceName()).toList())
+                    .stream().map(n -> arn("ecs", null, "service", n, ArnFormat.SLASH_RESOURCE_NAME)).toList();
+            case DB_INSTANCE -> listed(props.dbInstanceIds()).stream()
                     .map(i -> arn("rds", null, "db", i, ArnFormat.COLON_RESOURCE_NAME)).toList();
-            case DB_CLUSTER -> props.dbClusterIds().stream()
+            case DB_CLUSTER -> listed(props.dbClusterIds()).stream()
                     .map(i -> arn("rds", null, "cluster", i, ArnFormat.COLON_RESOURCE_NAME)).toList();
-            case REPLICATION_GROUP -> props.replicationGroupIds().stream()
+            case REPLICATION_GROUP -> listed(props.replicationGroupIds()).stream()
                     .map(i -> arn("elasticache", null, "replicationgroup", i, ArnFormat.COLON_RESOURCE_NAME)).toList();
-            case LOG_GROUP -> props.logGroupNames().stream()
-                    .flatMap(g -> List.of(arn("logs", null, "log-group", g, ArnFormat.COLON_RESOURCE_NAME),
-                            arn("logs", null, "log-group", g + ":*", ArnFormat.COLON_RESOURCE_NAME)).stream()).toList();
+            // a prefix wildcard already covers the groups' streams (":*")
+            case LOG_GROUP -> listed(props.logGroupNames()).stream()
+                    .flatMap(g -> (g.endsWith("*") ? List.of(g) : List.of(g, g + ":*")).stream())
+                    .map(g -> arn("logs", null, "log-group", g, ArnFormat.COLON_RESOURCE_NAME)).toList();
             case GUARDDUTY_DETECTOR -> List.of(arn("guardduty", null, "detector", "*", ArnFormat.SLASH_RESOURCE_NAME));
             case BACKUP_VAULT -> props.backupVaults().stream()
                     .map(v -> arn("backup", v.region(), "backup-vault", v.name(), ArnFormat.COLON_RESOURCE_NAME)).toList();
         };
+    }
+
+    /** The names as they are, or past {@link #MAX_LISTED} their longest common prefix followed by {@code *}. */
+    static List<String> listed(List<String> names) {
+        if (names.size() <= MAX_LISTED) {
+            return names;
+        }
+        String prefix = names.get(0);
+        for (String n : names) {
+            int i = 0;
+            while (i < prefix.length() && i < n.length() && prefix.charAt(i) == n.charAt(i)) {
+                i++;
+            }
+            prefix = prefix.substring(0, i);
+        }
+        return List.of(prefix + "*");
     }
 
     private String arn(String service, String region, String resource, String name, ArnFormat format) {
