@@ -15,8 +15,8 @@ record AssemblyShape(int templates, int resources, int maxResources, long maxTem
 
     /** CloudFormation's limit on resources in one template. */
     static final int MAX_RESOURCES = 500;
-    /** CloudFormation's limit on a template's size when it is read from S3, as the CDK deploys it: 1 MB. */
-    static final long MAX_TEMPLATE_BYTES = 1_048_576;
+    /** CloudFormation's limit on a template's size when read from S3, as the CDK deploys it: 1 MB, counted as the CDK does. */
+    static final long MAX_TEMPLATE_BYTES = 1_000_000;
 
     static AssemblyShape of(Path assembly) throws IOException {
         ObjectMapper mapper = new ObjectMapper();

@@ -41,9 +41,9 @@ class SynthBenchmarkTest {
 
     @Test
     void limitsAreCloudFormationsFiveHundredResourcesAndOneMegabytePerTemplate() {
-        assertThat(new AssemblyShape(3, 1500, 500, 1_048_576).withinLimits()).isTrue();
+        assertThat(new AssemblyShape(3, 1500, 500, 1_000_000).withinLimits()).isTrue();
         assertThat(new AssemblyShape(3, 1500, 501, 1000).withinLimits()).isFalse();
-        assertThat(new AssemblyShape(3, 1500, 10, 1_048_577).withinLimits()).isFalse();
+        assertThat(new AssemblyShape(3, 1500, 10, 1_000_001).withinLimits()).isFalse();
     }
 
     @Test
