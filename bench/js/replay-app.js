@@ -4,18 +4,20 @@
 // It is a replay app. It reads the cloud assembly the Java run just wrote (REPLAY_ASSEMBLY: its
 // manifest.json, every stack template and every nested stack template) and re-creates each stack
 // with the same construct id, stack name, environment, tags and termination protection; each
-// resource as `new CfnResource(stack, logicalId, {type, properties})` with overrideLogicalId, then
-// its DependsOn, Condition, Metadata and policies; Parameters, Mappings, Conditions, Rules and
-// Outputs likewise. An `AWS::CloudFormation::Stack` whose TemplateURL names a nested-template file
-// asset becomes a `NestedStack` with the construct id and scope path the manifest's logical-id
-// metadata gives, so its template file name and asset hash come out the same; its own template is
-// replayed into it, recursively. Elements are created in the order the templates list them, so the
-// CDK renders them in the same order and nested templates hash the same.
+// resource as `new CfnResource(scope, id, {type, properties})` at its original construct path (the
+// manifest's logical-id metadata gives it; plain Constructs stand in for the app's own scopes) with
+// overrideLogicalId, then its DependsOn, Condition, Metadata and policies; Parameters, Mappings,
+// Conditions, Rules and Outputs likewise. An `AWS::CloudFormation::Stack` whose TemplateURL names a
+// nested-template file asset becomes a `NestedStack` with the same construct id and scope, so its
+// template file name and asset hash come out the same; its own template is replayed into it,
+// recursively. Elements are created in the order the templates list them, so the CDK renders them
+// in the same order (DependsOn sorted by the same paths) and nested templates hash the same.
 //
 // It runs as its own `node` process, as `cdk synth` would run `node app.js`: CDK_OUTDIR and
 // CDK_CONTEXT_JSON as the CLI sets them; BENCH_POST_CLI_CONTEXT carries the context the Java app
 // forces on itself (OpsBaselineApp.strictValidation); CDK_VALIDATION=false turns the CDK's
-// template validator off, as on the Java side. Plain CommonJS, no build step.
+// template validator off, as on the Java side. Plain CommonJS, no build step. Not handled (it
+// fails loudly): assets other than templates, stacks inside stages.
 'use strict';
 
 const fs = require('fs');

@@ -227,7 +227,7 @@ public final class SynthBenchmark {
         for (Row r : rows) {
             Row floor = floors.getOrDefault(r.validator(), r);
             AssemblyShape s = r.shape();
-            out.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %d | %d | %,d | %d | %.1f | %s |%n",
+            out.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %d | %d | %,d | %,d | %.1f | %s |%n",
                     r.what(), r.validator(), r.javaSeconds(), r.jsSeconds(), r.javaSeconds() / r.jsSeconds(),
                     r.javaSeconds() / floor.javaSeconds(), r.jsSeconds() / floor.jsSeconds(), r.javaPeakMiB(), r.jsPeakMiB(),
                     s.templates(), s.resources(), s.maxResources(), s.maxTemplateBytes() / 1024.0,
