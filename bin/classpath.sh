@@ -10,3 +10,9 @@ ops_baseline_classpath() {
 }
 export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
+
+# The JVM options of the CDK app, one definition for bin/app and the benchmark's empty-app floor:
+# the java argument file bin/jvm.options (one option a line, # starts a comment) when it exists.
+ops_baseline_java_options() {
+  if [ -f bin/jvm.options ]; then echo "@bin/jvm.options"; fi
+}

@@ -1,118 +1,268 @@
 package io.github.opsbaseline.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.opsbaseline.app.OpsBaselineApp;
 import io.github.opsbaseline.testing.ProjectPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
+import software.amazon.awscdk.App;
 
 /**
- * {@code bin/bench [--sizes 10,100,1000] [--runs 3] [--validator on,off]}: synthesizes generated
- * environments of the stated sizes, each run in a fresh JVM like {@code cdk synth}, and reports the
- * median wall time, peak memory, stacks, resources per stack and template bytes, beside the floor
- * of an empty app measured in the same run.
+ * {@code bin/bench [--sizes 10,100,1000] [--envs prod] [--runs 3] [--validator on,off]}: synthesizes
+ * generated environments of the stated sizes and the named reference environments, each run in a
+ * fresh process as under {@code cdk synth}, twice side by side: the Java app through
+ * {@code bin/app}, and the plain-JavaScript fixture ({@code bench/js/replay-app.js}) re-creating
+ * the same templates from what the Java run wrote; the two outputs must be equal or the benchmark
+ * fails. Prints a Markdown table (median wall time of each side, their ratio, each against its own
+ * empty-app floor measured in the same run, peak memory, the templates' shape against
+ * CloudFormation's limits) and writes every run to {@code target/bench-runs.json}.
  */
 public final class SynthBenchmark {
 
-    /** One size measured. */
-    record Row(String what, String validator, double medianSeconds, long peakMiB, int stacks, int maxResources,
-               int totalResources, long maxTemplateBytes) { }
+    static final String USAGE = "usage: bench [--sizes 10,100,1000] [--envs prod] [--runs 3] [--validator on,off]";
+    static final String FLOOR = "empty app (floor)";
+
+    /** What to measure. */
+    record Options(List<Integer> sizes, List<String> envs, int runs, List<String> validators) {
+
+        static Options parse(String... args) {
+            List<Integer> sizes = List.of(10, 100, 1000);
+            List<String> envs = List.of("prod");
+            int runs = 3;
+            List<String> validators = List.of("on", "off");
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--sizes" -> sizes = list(value).stream().map(Integer::parseInt).toList();
+                    case "--envs" -> envs = list(value);
+                    case "--runs" -> runs = Integer.parseInt(value);
+                    case "--validator" -> validators = list(value);
+                    default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; " + USAGE);
+                }
+                i++;
+            }
+            if (runs < 1 || validators.stream().anyMatch(v -> !v.equals("on") && !v.equals("off"))) {
+                throw new IllegalArgumentException("--runs takes a positive count, --validator on and/or off; " + USAGE);
+            }
+            return new Options(sizes, envs, runs, validators);
+        }
+
+        private static List<String> list(String value) {
+            if (value == null) {
+                throw new IllegalArgumentException("a value is missing; " + USAGE);
+            }
+            return value.isBlank() ? List.of() : List.of(value.split(","));
+        }
+    }
+
+    /** One process run: which side, its time and peak memory. */
+    record Run(String what, String validator, String side, int run, double seconds, long peakKiB) { }
+
+    /** One line of the table: one thing synthesized with one validator setting, both sides. */
+    record Row(String what, String validator, double javaSeconds, double jsSeconds, long javaPeakMiB, long jsPeakMiB,
+               AssemblyShape shape) { }
 
     private SynthBenchmark() { }
 
     public static void main(String[] args) throws Exception {
-        int[] sizes = {10, 100};
-        int runs = 3;
-        List<String> validators = List.of("on", "off");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
-                case "--runs" -> runs = Integer.parseInt(args[++i]);
-                case "--validator" -> validators = List.of(args[++i].split(","));
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: bench [--sizes 10,100,1000] [--runs 3] [--validator on,off]");
-            }
+        Options options = Options.parse(args);
+        Path root = ProjectPaths.root();
+        checkSameCdk(root);
+        Path configDir = BenchEnvironments.write(ProjectPaths.stacksConfig(),
+                options.sizes().stream().mapToInt(Integer::intValue).toArray());
+        Map<String, Map<String, Object>> subjects = new LinkedHashMap<>();
+        for (String env : options.envs()) {
+            subjects.put(env, context(env, configDir));
         }
-        Path configDir = BenchEnvironments.write(ProjectPaths.stacksConfig(), sizes);
+        for (int n : options.sizes()) {
+            subjects.put(String.format(Locale.ROOT, "%,d services", n), context(BenchEnvironments.name(n), configDir));
+        }
+        List<Run> runs = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
-        for (String validator : validators) {
-            rows.add(measure("empty app (floor)", validator, runs, EmptyApp.class.getName(), Map.of()));
-            for (int n : sizes) {
-                rows.add(measure(n + " services", validator, runs, OpsBaselineApp.class.getName(), Map.of(
-                        "env", BenchEnvironments.name(n), "configDir", configDir.toString())));
+        for (String validator : options.validators()) {
+            rows.add(measure(root, FLOOR, validator, options.runs(), null, runs));
+            for (Map.Entry<String, Map<String, Object>> s : subjects.entrySet()) {
+                rows.add(measure(root, s.getKey(), validator, options.runs(), s.getValue(), runs));
             }
         }
-        System.out.println(table(rows));
+        Path json = root.resolve("target/bench-runs.json");
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("date", Instant.now().toString());
+        report.put("processors", Runtime.getRuntime().availableProcessors());
+        report.put("options", options);
+        report.put("rows", rows);
+        report.put("runs", runs);
+        Files.createDirectories(json.getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
+        System.err.println("raw runs: " + json);
+        System.out.print(table(rows));
+        if (rows.stream().anyMatch(r -> !r.shape().withinLimits())) {
+            System.err.println("LIMIT EXCEEDED: a template is over " + AssemblyShape.MAX_RESOURCES
+                    + " resources or " + AssemblyShape.MAX_TEMPLATE_BYTES + " bytes");
+        }
     }
 
-    static Row measure(String what, String validator, int runs, String mainClass, Map<String, Object> context)
+    private static Map<String, Object> context(String env, Path configDir) {
+        Map<String, Object> context = new TreeMap<>();
+        context.put(OpsBaselineApp.ENV_CONTEXT, env);
+        context.put(OpsBaselineApp.CONFIG_DIR_CONTEXT, configDir.toString());
+        return context;
+    }
+
+    /** The Java app and the fixture must run the same CDK, or the ratio compares two versions. */
+    private static void checkSameCdk(Path root) throws IOException {
+        String java = App.class.getPackage().getImplementationVersion();
+        Path pkg = root.resolve("node_modules/aws-cdk-lib/package.json");
+        String js = Files.isRegularFile(pkg) ? new ObjectMapper().readTree(pkg.toFile()).path("version").asText() : "none";
+        if (!js.equals(java)) {
+            throw new IllegalStateException("aws-cdk-lib " + java + " in Java but " + js
+                    + " in node_modules; run `npm ci` so both sides synthesize with the same CDK");
+        }
+    }
+
+    /**
+     * Runs both sides {@code runs} times, alternating so drift in the machine's load hits both
+     * alike; {@code context} null measures the empty apps. Every JavaScript output is compared with
+     * the Java output it replayed.
+     */
+    static Row measure(Path root, String what, String validator, int runs, Map<String, Object> context, List<Run> all)
             throws IOException, InterruptedException {
-        List<Double> seconds = new ArrayList<>();
-        long peak = 0;
-        Path outdir = null;
-        for (int run = 0; run < runs; run++) {
-            outdir = Files.createTempDirectory("bench-out-");
-            Map<String, Object> ctx = new TreeMap<>(context);
-            ctx.put("aws:cdk:version-reporting", false);
-            Map<String, String> env = new TreeMap<>();
-            env.put("CDK_CONTEXT_JSON", new ObjectMapper().writeValueAsString(ctx));
-            env.put("CDK_OUTDIR", outdir.toString());
-            env.put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
-            if (validator.equals("off")) {
-                env.put("CDK_VALIDATION", "false");
-            }
-            ProcessMeter.Measurement m = ProcessMeter.run(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), mainClass), env, ProjectPaths.root());
-            if (m.exitCode() != 0) {
-                throw new IllegalStateException(what + " failed (exit " + m.exitCode() + "):\n" + m.stderr());
-            }
-            seconds.add(m.seconds());
-            peak = Math.max(peak, m.peakKiB());
-        }
-        seconds.sort(null);
-        double median = seconds.get(seconds.size() / 2);
-        int stacks = 0;
-        int maxResources = 0;
-        int total = 0;
-        long maxBytes = 0;
-        ObjectMapper mapper = new ObjectMapper();
-        try (var files = Files.list(outdir)) {
-            for (Path template : files.filter(f -> f.toString().endsWith(".template.json")).toList()) {
-                JsonNode resources = mapper.readTree(template.toFile()).path("Resources");
-                int count = 0;
-                for (Iterator<String> it = resources.fieldNames(); it.hasNext(); it.next()) {
-                    count++;
+        List<Double> javaSeconds = new ArrayList<>();
+        List<Double> jsSeconds = new ArrayList<>();
+        long javaPeak = 0;
+        long jsPeak = 0;
+        AssemblyShape shape = null;
+        for (int run = 1; run <= runs; run++) {
+            Path javaOut = Files.createTempDirectory("bench-java-");
+            Path jsOut = Files.createTempDirectory("bench-js-");
+            try {
+                Map<String, String> env = environment(validator, context, javaOut);
+                ProcessMeter.Measurement j = ok(what + " (Java)", ProcessMeter.run(context == null
+                        ? Launch.javaFloor() : Launch.javaApp(), env, root));
+                env = environment(validator, context, jsOut);
+                env.put(Launch.REPLAY_ASSEMBLY, javaOut.toString());
+                ProcessMeter.Measurement s = ok(what + " (JavaScript)", ProcessMeter.run(context == null
+                        ? Launch.jsFloor() : Launch.jsReplay(), env, root));
+                List<String> differences = TemplateComparison.differences(javaOut, jsOut);
+                if (!differences.isEmpty()) {
+                    throw new IllegalStateException("the JavaScript fixture's templates differ from Java's for " + what
+                            + " (validator " + validator + "), so the ratio would compare different work:\n  "
+                            + String.join("\n  ", differences));
                 }
-                stacks++;
-                total += count;
-                maxResources = Math.max(maxResources, count);
-                maxBytes = Math.max(maxBytes, Files.size(template));
+                shape = AssemblyShape.of(javaOut);
+                javaSeconds.add(j.seconds());
+                jsSeconds.add(s.seconds());
+                javaPeak = Math.max(javaPeak, j.peakKiB());
+                jsPeak = Math.max(jsPeak, s.peakKiB());
+                all.add(new Run(what, validator, "java", run, j.seconds(), j.peakKiB()));
+                all.add(new Run(what, validator, "js", run, s.seconds(), s.peakKiB()));
+                System.err.printf(Locale.ROOT, "%s, validator %s, run %d/%d: Java %.2f s, JavaScript %.2f s, templates equal%n",
+                        what, validator, run, runs, j.seconds(), s.seconds());
+            } finally {
+                delete(javaOut);
+                delete(jsOut);
             }
         }
-        return new Row(what, validator, median, peak / 1024, stacks, maxResources, total, maxBytes);
+        return new Row(what, validator, median(javaSeconds), median(jsSeconds), javaPeak / 1024, jsPeak / 1024, shape);
+    }
+
+    private static Map<String, String> environment(String validator, Map<String, Object> context, Path outdir)
+            throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        Map<String, Object> ctx = new TreeMap<>(context == null ? Map.of() : context);
+        ctx.put("aws:cdk:version-reporting", false);
+        // the CDK refuses a stack over 500 resources; the benchmark measures it and flags it instead
+        ctx.put("@aws-cdk/core:stackResourceLimit", 0);
+        Map<String, String> env = new TreeMap<>();
+        env.put("CDK_CONTEXT_JSON", mapper.writeValueAsString(ctx));
+        env.put("CDK_OUTDIR", outdir.toString());
+        // the context the Java app forces on itself, for the JavaScript apps to force alike
+        env.put(Launch.POST_CLI_CONTEXT, mapper.writeValueAsString(OpsBaselineApp.strictValidation()));
+        if (validator.equals("off")) {
+            env.put("CDK_VALIDATION", "false");
+        }
+        return env;
+    }
+
+    private static ProcessMeter.Measurement ok(String what, ProcessMeter.Measurement m) {
+        if (m.exitCode() != 0) {
+            throw new IllegalStateException(what + " failed (exit " + m.exitCode() + "):\n" + m.stderr());
+        }
+        return m;
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     static String table(List<Row> rows) {
+        Map<String, Row> floors = new TreeMap<>();
+        rows.stream().filter(r -> r.what().equals(FLOOR)).forEach(r -> floors.put(r.validator(), r));
         StringBuilder out = new StringBuilder();
-        out.append("| synthesized | validator | median wall s | x floor | peak MiB | stacks | resources | max per stack | max template KiB |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        Map<String, Double> floors = new TreeMap<>();
-        rows.stream().filter(r -> r.what().startsWith("empty")).forEach(r -> floors.put(r.validator(), r.medianSeconds()));
+        out.append("| synthesized | validator | Java s | JS s | Java/JS | Java x floor | JS x floor | Java peak MiB"
+                + " | JS peak MiB | stacks (incl. nested) | resources | max resources per template"
+                + " | max template KiB | CloudFormation limits |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Row r : rows) {
-            out.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %d | %d | %d | %d | %.1f |%n", r.what(), r.validator(),
-                    r.medianSeconds(), r.medianSeconds() / floors.getOrDefault(r.validator(), r.medianSeconds()), r.peakMiB(),
-                    r.stacks(), r.totalResources(), r.maxResources(), r.maxTemplateBytes() / 1024.0));
+            Row floor = floors.getOrDefault(r.validator(), r);
+            AssemblyShape s = r.shape();
+            out.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %d | %d | %,d | %,d | %.1f | %s |%n",
+                    r.what(), r.validator(), r.javaSeconds(), r.jsSeconds(), r.javaSeconds() / r.jsSeconds(),
+                    r.javaSeconds() / floor.javaSeconds(), r.jsSeconds() / floor.jsSeconds(), r.javaPeakMiB(), r.jsPeakMiB(),
+                    s.templates(), s.resources(), s.maxResources(), s.maxTemplateBytes() / 1024.0,
+                    s.withinLimits() ? "within" : "**LIMIT EXCEEDED**"));
         }
         return out.toString();
+    }
+
+    /** How each side is started: as {@code cdk synth} would, a fresh process per synth. */
+    static final class Launch {
+
+        /** The Java run's cloud assembly, which the JavaScript fixture replays. */
+        static final String REPLAY_ASSEMBLY = "REPLAY_ASSEMBLY";
+        /** Context the JavaScript apps force on themselves, as OpsBaselineApp does. */
+        static final String POST_CLI_CONTEXT = "BENCH_POST_CLI_CONTEXT";
+
+        private Launch() { }
+
+        /** {@code bin/app}, what cdk.json starts. */
+        static List<String> javaApp() {
+            return List.of("bash", "bin/app");
+        }
+
+        /** The empty Java app, on bin/app's classpath (plus the test classes) and with its JVM options. */
+        static List<String> javaFloor() {
+            return List.of("bash", "-c", "source bin/classpath.sh && exec java $(ops_baseline_java_options)"
+                    + " -cp \"target/test-classes:$(ops_baseline_classpath)\" " + EmptyApp.class.getName());
+        }
+
+        static List<String> jsReplay() {
+            return List.of("node", "bench/js/replay-app.js");
+        }
+
+        static List<String> jsFloor() {
+            return List.of("node", "bench/js/empty-app.js");
+        }
     }
 }

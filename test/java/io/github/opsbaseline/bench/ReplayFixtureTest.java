@@ -1,0 +1,71 @@
+package io.github.opsbaseline.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.opsbaseline.app.OpsBaselineApp;
+import io.github.opsbaseline.testing.ProjectPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.CfnCondition;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.CfnParameter;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.sns.CfnSubscription;
+import software.amazon.awscdk.services.sns.CfnTopic;
+import software.constructs.Construct;
+
+/** The JavaScript fixture re-creates a small assembly, one stack and one nested stack, template for template. */
+class ReplayFixtureTest {
+
+    @Test
+    void theReplayWritesTheSameTemplatesNestedOnesIncluded(@TempDir Path dir) throws Exception {
+        Path java = Files.createDirectory(dir.resolve("java"));
+        Path js = Files.createDirectory(dir.resolve("js"));
+        synthesizeTinyApp(java);
+
+        Map<String, String> env = new TreeMap<>();
+        env.put(SynthBenchmark.Launch.REPLAY_ASSEMBLY, java.toString());
+        env.put("CDK_OUTDIR", js.toString());
+        env.put("CDK_CONTEXT_JSON", "{\"aws:cdk:version-reporting\":false}");
+        env.put(SynthBenchmark.Launch.POST_CLI_CONTEXT, new ObjectMapper().writeValueAsString(OpsBaselineApp.strictValidation()));
+        env.put("CDK_VALIDATION", "false"); // templates do not depend on it; the test stays fast
+        ProcessMeter.Measurement m = ProcessMeter.run(SynthBenchmark.Launch.jsReplay(), env, ProjectPaths.root());
+
+        assertThat(m.exitCode()).as(m.stderr()).isZero();
+        assertThat(AssemblyShape.templates(js)).extracting(p -> p.getFileName().toString())
+                .anyMatch(n -> n.endsWith(".nested.template.json"))
+                .hasSize(2);
+        assertThat(TemplateComparison.differences(java, js)).isEmpty();
+        assertThat(Files.readString(js.resolve("Tiny.template.json"))).isEqualTo(Files.readString(java.resolve("Tiny.template.json")));
+    }
+
+    /** Parameter, condition, DependsOn, export, and a nested stack under a scope with references both ways. */
+    private static void synthesizeTinyApp(Path outdir) {
+        App app = App.Builder.create().outdir(outdir.toString()).postCliContext(OpsBaselineApp.strictValidation())
+                .context(Map.of("aws:cdk:version-reporting", false)).build();
+        Stack stack = Stack.Builder.create(app, "Tiny").stackName("tiny-stack").description("a tiny stack")
+                .env(Environment.builder().account("111122223333").region("eu-west-1").build()).build();
+        CfnParameter threshold = CfnParameter.Builder.create(stack, "Threshold").type("Number").defaultValue(5).build();
+        CfnCondition five = CfnCondition.Builder.create(stack, "IsFive")
+                .expression(Fn.conditionEquals(threshold.getValueAsString(), "5")).build();
+        CfnTopic alerts = CfnTopic.Builder.create(stack, "Alerts").displayName("alerts").build();
+        CfnTopic extra = CfnTopic.Builder.create(stack, "Extra").displayName("extra").build();
+        extra.addResourceDependency(alerts);
+        extra.getCfnOptions().setCondition(five);
+        NestedStack group = NestedStack.Builder.create(new Construct(stack, "Monitoring"), "Group-0").build();
+        CfnTopic inner = CfnTopic.Builder.create(group, "Inner").displayName("inner").build();
+        CfnSubscription.Builder.create(group, "Forward").protocol("sqs").topicArn(alerts.getRef())
+                .endpoint("arn:aws:sqs:eu-west-1:111122223333:q").build();
+        CfnOutput.Builder.create(stack, "InnerArn").value(inner.getRef()).exportName("tiny-inner").build();
+        app.synth();
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.opsbaseline.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SynthBenchmarkTest {
+
+    @Test
+    void defaultsAreTheIssueSizesThreeRunsProdAndBothValidatorSettings() {
+        SynthBenchmark.Options o = SynthBenchmark.Options.parse();
+
+        assertThat(o.sizes()).containsExactly(10, 100, 1000);
+        assertThat(o.envs()).containsExactly("prod");
+        assertThat(o.runs()).isEqualTo(3);
+        assertThat(o.validators()).containsExactly("on", "off");
+        assertThat(SynthBenchmark.Options.parse("--sizes", "10,100", "--runs", "1", "--envs", "prod,dev", "--validator", "off"))
+                .isEqualTo(new SynthBenchmark.Options(List.of(10, 100), List.of("prod", "dev"), 1, List.of("off")));
+        assertThatThrownBy(() -> SynthBenchmark.Options.parse("--validator", "maybe")).hasMessageContaining("usage: bench");
+        assertThatThrownBy(() -> SynthBenchmark.Options.parse("--sizes")).hasMessageContaining("a value is missing");
+    }
+
+    @Test
+    void theTableGivesBothSidesTheirRatioAndEachAgainstItsOwnFloor() {
+        String table = SynthBenchmark.table(List.of(
+                new SynthBenchmark.Row(SynthBenchmark.FLOOR, "on", 4.0, 2.0, 600, 300, new AssemblyShape(1, 1, 1, 1024)),
+                new SynthBenchmark.Row("1,000 services", "on", 30.0, 25.0, 900, 700, new AssemblyShape(12, 5200, 480, 900 * 1024)),
+                new SynthBenchmark.Row(SynthBenchmark.FLOOR, "off", 1.0, 0.5, 200, 100, new AssemblyShape(1, 1, 1, 1024)),
+                new SynthBenchmark.Row("prod", "off", 5.0, 1.0, 400, 150, new AssemblyShape(5, 700, 501, 2048))));
+
+        assertThat(table).contains("| synthesized | validator | Java s | JS s | Java/JS | Java x floor | JS x floor |");
+        assertThat(table).contains("| empty app (floor) | on | 4.00 | 2.00 | 2.00 | 1.00 | 1.00 | 600 | 300 | 1 | 1 | 1 | 1.0 | within |");
+        assertThat(table).contains("| 1,000 services | on | 30.00 | 25.00 | 1.20 | 7.50 | 12.50 | 900 | 700 | 12 | 5,200 | 480 | 900.0 | within |");
+        assertThat(table).contains("| prod | off | 5.00 | 1.00 | 5.00 | 5.00 | 2.00 | 400 | 150 | 5 | 700 | 501 | 2.0 | **LIMIT EXCEEDED** |");
+    }
+
+    @Test
+    void limitsAreCloudFormationsFiveHundredResourcesAndOneMegabytePerTemplate() {
+        assertThat(new AssemblyShape(3, 1500, 500, 1_000_000).withinLimits()).isTrue();
+        assertThat(new AssemblyShape(3, 1500, 501, 1000).withinLimits()).isFalse();
+        assertThat(new AssemblyShape(3, 1500, 10, 1_000_001).withinLimits()).isFalse();
+    }
+
+    @Test
+    void theShapeCountsEveryTemplateNestedOnesToo(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.template.json"), "{\"Resources\":{\"A\":{},\"B\":{},\"C\":{}}}");
+        Files.writeString(dir.resolve("aNested1234.nested.template.json"), "{\"Resources\":{\"D\":{}}}");
+        Files.writeString(dir.resolve("manifest.json"), "{\"Resources\":{\"X\":{}}}");
+
+        AssemblyShape shape = AssemblyShape.of(dir);
+
+        assertThat(shape.templates()).isEqualTo(2);
+        assertThat(shape.resources()).isEqualTo(4);
+        assertThat(shape.maxResources()).isEqualTo(3);
+        assertThat(shape.maxTemplateBytes()).isEqualTo(Files.size(dir.resolve("a.template.json")));
+    }
+
+    @Test
+    void theComparisonFindsAChangedValueAMissingKeyAndAMissingTemplate(@TempDir Path dir) throws Exception {
+        Path java = Files.createDirectory(dir.resolve("java"));
+        Path js = Files.createDirectory(dir.resolve("js"));
+        String same = "{\"Resources\":{\"T\":{\"Type\":\"AWS::SNS::Topic\",\"Properties\":{\"A\":1,\"B\":[\"x\",\"y\"]}}}}";
+        Files.writeString(java.resolve("s.template.json"), same);
+        // the same object with its keys in another order is equal
+        Files.writeString(js.resolve("s.template.json"),
+                "{\"Resources\":{\"T\":{\"Properties\":{\"B\":[\"x\",\"y\"],\"A\":1},\"Type\":\"AWS::SNS::Topic\"}}}");
+        assertThat(TemplateComparison.differences(java, js)).isEmpty();
+
+        Files.writeString(js.resolve("s.template.json"),
+                "{\"Resources\":{\"T\":{\"Type\":\"AWS::SNS::Topic\",\"Properties\":{\"A\":2,\"B\":[\"y\",\"x\"],\"C\":true}}}}");
+        Files.writeString(java.resolve("n.nested.template.json"), "{}");
+
+        assertThat(TemplateComparison.differences(java, js)).containsExactly(
+                "n.nested.template.json: written by Java only",
+                "s.template.json /Resources/T/Properties/A: 1 | 2",
+                "s.template.json /Resources/T/Properties/B/0: \"x\" | \"y\"",
+                "s.template.json /Resources/T/Properties/B/1: \"y\" | \"x\"",
+                "s.template.json /Resources/T/Properties/C: only in JavaScript's");
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.opsbaseline.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Proves the JavaScript fixture built the same resources as the Java synth: the two cloud
+ * assemblies hold the same template files (stacks and nested stacks), each equal as parsed JSON.
+ * Asset hashes are compared too: a nested stack's TemplateURL names the hash of its template, so
+ * equal nested templates give equal hashes, and a difference there is a real one.
+ */
+final class TemplateComparison {
+
+    /** At most this many differences are listed; one is enough to fail. */
+    static final int LIMIT = 10;
+
+    private TemplateComparison() { }
+
+    /** The differences between the templates of two assemblies, as {@code file /json/pointer: java | js}; empty when equal. */
+    static List<String> differences(Path java, Path js) throws IOException {
+        List<String> out = new ArrayList<>();
+        TreeSet<String> javaFiles = names(java);
+        TreeSet<String> jsFiles = names(js);
+        for (String f : javaFiles) {
+            if (!jsFiles.contains(f)) {
+                out.add(f + ": written by Java only");
+            }
+        }
+        for (String f : jsFiles) {
+            if (!javaFiles.contains(f)) {
+                out.add(f + ": written by JavaScript only");
+            }
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        for (String f : javaFiles) {
+            if (jsFiles.contains(f) && out.size() < LIMIT) {
+                diff(f, "", mapper.readTree(java.resolve(f).toFile()), mapper.readTree(js.resolve(f).toFile()), out);
+            }
+        }
+        return out.size() > LIMIT ? out.subList(0, LIMIT) : out;
+    }
+
+    private static TreeSet<String> names(Path assembly) throws IOException {
+        TreeSet<String> names = new TreeSet<>();
+        AssemblyShape.templates(assembly).forEach(p -> names.add(p.getFileName().toString()));
+        return names;
+    }
+
+    private static void diff(String file, String pointer, JsonNode a, JsonNode b, List<String> out) {
+        if (out.size() >= LIMIT || a.equals(b)) {
+            return;
+        }
+        if (a.isObject() && b.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String p = pointer + "/" + e.getKey();
+                if (!b.has(e.getKey())) {
+                    out.add(file + " " + p + ": only in Java's");
+                } else {
+                    diff(file, p, e.getValue(), b.get(e.getKey()), out);
+                }
+            }
+            for (Iterator<String> it = b.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (!a.has(k)) {
+                    out.add(file + " " + pointer + "/" + k + ": only in JavaScript's");
+                }
+            }
+        } else if (a.isArray() && b.isArray() && a.size() == b.size()) {
+            for (int i = 0; i < a.size(); i++) {
+                diff(file, pointer + "/" + i, a.get(i), b.get(i), out);
+            }
+        } else {
+            out.add(file + " " + (pointer.isEmpty() ? "/" : pointer) + ": " + brief(a) + " | " + brief(b));
+        }
+    }
+
+    private static String brief(JsonNode node) {
+        String s = node.toString();
+        return s.length() > 160 ? s.substring(0, 160) + "..." : s;
+    }
+}
