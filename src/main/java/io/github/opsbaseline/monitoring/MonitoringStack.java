@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.NestedStack;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.kms.IKey;
@@ -118,7 +119,12 @@ public class MonitoringStack extends Stack {
         }
         addCompositeRules(names, base, settings);
         for (int i = 0; i < logGroupNames.size(); i += LogInsightsQueries.MAX_LOG_GROUPS) {
-            queries.add(new LogInsightsQueries(this, i == 0 ? "Queries" : "Queries" + (i / LogInsightsQueries.MAX_LOG_GROUPS + 1),
+            // The first 50 log groups' queries here, each further 50's in a nested stack of their own:
+            // the parent stays the same size whatever the number of services.
+            int part = i / LogInsightsQueries.MAX_LOG_GROUPS + 1;
+            Construct home = part == 1 ? this : NestedStack.Builder.create(this, "QueriesStack" + part)
+                    .description("Saved Logs Insights queries, part " + part + " (ops-baseline)").build();
+            queries.add(new LogInsightsQueries(home, part == 1 ? "Queries" : "Queries" + part,
                     names, logGroupNames.subList(i, Math.min(logGroupNames.size(), i + LogInsightsQueries.MAX_LOG_GROUPS)),
                     settings.slowRequestSeconds()));
         }
