@@ -251,10 +251,11 @@ public final class SynthBenchmark {
             return List.of("bash", "bin/app");
         }
 
-        /** The empty Java app, on bin/app's classpath (plus the test classes) and with its JVM options. */
+        /** The empty Java app, on bin/app's classpath (plus the test classes), JVM options and class-data archive. */
         static List<String> javaFloor() {
-            return List.of("bash", "-c", "source bin/classpath.sh && exec java $(ops_baseline_java_options)"
-                    + " -cp \"target/test-classes:$(ops_baseline_classpath)\" " + EmptyApp.class.getName());
+            return List.of("bash", "-c", "source bin/classpath.sh && cp=$(ops_baseline_app_classpath)"
+                    + " && mapfile -t jvm < <(ops_baseline_jvm_options) && mapfile -t cds < <(ops_baseline_cds_existing \"$cp\")"
+                    + " && exec java \"${jvm[@]}\" \"${cds[@]}\" -cp \"$cp:target/test-classes\" " + EmptyApp.class.getName());
         }
 
         static List<String> jsReplay() {
