@@ -2,6 +2,7 @@ package io.github.opsbaseline.alerting;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.opsbaseline.compliance.KeyGrantGuard;
 import io.github.opsbaseline.core.ResourceNames;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -44,12 +45,12 @@ public class AlertTopics extends Construct implements IAlertTopics {
     public AlertTopics(Construct scope, String id, AlertTopicsProps props) {
         super(scope, id);
         ResourceNames names = props.names();
-        key = Key.Builder.create(this, "Key")
+        key = KeyGrantGuard.guard(Key.Builder.create(this, "Key")
                 .description("Encrypts the " + names.name(props.purpose()) + " topics")
                 .enableKeyRotation(true)
                 .alias("alias/" + names.name(props.purpose()))
                 .removalPolicy(props.removalPolicy())
-                .build();
+                .build());
         key.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("AllowAlertPublishers")
                 .effect(Effect.ALLOW)

@@ -6,7 +6,6 @@ import io.github.opsbaseline.backup.BackupStack;
 import io.github.opsbaseline.backup.BackupStackProps;
 import io.github.opsbaseline.compliance.BaselineTags;
 import io.github.opsbaseline.compliance.CompliancePacks;
-import io.github.opsbaseline.compliance.KeyGrantGuard;
 import io.github.opsbaseline.config.EnvironmentConfig;
 import io.github.opsbaseline.core.ResourceNames;
 import io.github.opsbaseline.cost.CostStack;
@@ -58,7 +57,6 @@ public record BaselineStacks(MonitoringStack monitoring, SecurityStack security,
         BaselineStacks stacks = new BaselineStacks(monitoring, security, backup, cost, backupDr);
         for (Stack stack : stacks.all()) {
             BaselineTags.apply(stack, BaselineTags.of(config));
-            KeyGrantGuard.applyTo(stack);
             CompliancePacks.apply(stack, config.compliance());
         }
         return stacks;

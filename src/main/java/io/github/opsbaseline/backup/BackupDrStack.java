@@ -1,5 +1,6 @@
 package io.github.opsbaseline.backup;
 
+import io.github.opsbaseline.compliance.KeyGrantGuard;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -23,12 +24,12 @@ public class BackupDrStack extends Stack {
         vault = new EncryptedBackupVault(this, "DrVault", new EncryptedBackupVault.Props(
                 dr.drVaultName(), props.removalPolicy(), props.lock(), null));
         if (props.replicaBucket() != null) {
-            Key key = Key.Builder.create(this, "ReplicaKey")
+            Key key = KeyGrantGuard.guard(Key.Builder.create(this, "ReplicaKey")
                     .description("Encrypts the DR replica of the application backup bucket")
                     .alias(dr.replicaKeyAlias())
                     .enableKeyRotation(true)
                     .removalPolicy(props.removalPolicy())
-                    .build();
+                    .build());
             Bucket logs = HardenedBuckets.accessLogs(this, "AccessLogs", key, props.removalPolicy(), 365);
             replica = HardenedBuckets.encrypted(this, "ReplicaBucket", key, logs, props.removalPolicy(),
                     ReplicatedBackupBucket.lifecycle(props.replicaBucket()),

@@ -1,5 +1,6 @@
 package io.github.opsbaseline.backup;
 
+import io.github.opsbaseline.compliance.KeyGrantGuard;
 import io.github.opsbaseline.config.BackupConfig;
 import io.github.opsbaseline.config.BackupConfig.AuditConfig;
 import io.github.opsbaseline.config.BackupConfig.RestoreResourceType;
@@ -50,11 +51,11 @@ public class BackupStack extends Stack {
         BackupNames names = new BackupNames(props.names(), getAccount(), props.dr() == null ? null : props.dr().drRegion());
         String drVaultArn = props.dr() == null ? null : props.dr().drVaultArn();
 
-        Key storageKey = Key.Builder.create(this, "StorageKey")
+        Key storageKey = KeyGrantGuard.guard(Key.Builder.create(this, "StorageKey")
                 .description("Encrypts the backup reports, the application backup bucket and the DR health check's logs")
                 .enableKeyRotation(true)
                 .removalPolicy(props.removalPolicy())
-                .build();
+                .build());
         storageKey.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("CloudWatchLogsEncryptsLogGroups")
                 .principals(List.of(new ServicePrincipal("logs." + getRegion() + ".amazonaws.com")))

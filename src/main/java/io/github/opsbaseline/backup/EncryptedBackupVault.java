@@ -1,5 +1,6 @@
 package io.github.opsbaseline.backup;
 
+import io.github.opsbaseline.compliance.KeyGrantGuard;
 import io.github.opsbaseline.config.BackupConfig.LockMode;
 import io.github.opsbaseline.config.BackupConfig.VaultLockConfig;
 import java.util.List;
@@ -45,11 +46,11 @@ public class EncryptedBackupVault extends Construct {
 
     public EncryptedBackupVault(Construct scope, String id, Props props) {
         super(scope, id);
-        key = Key.Builder.create(this, "Key")
+        key = KeyGrantGuard.guard(Key.Builder.create(this, "Key")
                 .description("Encrypts the recovery points of backup vault " + props.vaultName())
                 .enableKeyRotation(true)
                 .removalPolicy(props.removalPolicy())
-                .build();
+                .build());
         CfnBackupVault.Builder vaultBuilder = CfnBackupVault.Builder.create(this, "Vault")
                 .backupVaultName(props.vaultName())
                 .encryptionKeyArn(key.getKeyArn());

@@ -1,5 +1,6 @@
 package io.github.opsbaseline.monitoring;
 
+import io.github.opsbaseline.compliance.KeyGrantGuard;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.RemovalPolicy;
@@ -26,12 +27,12 @@ public class MonitoringKey extends Construct {
     public MonitoringKey(Construct scope, String id, String alias, RemovalPolicy removalPolicy) {
         super(scope, id);
         Stack stack = Stack.of(this);
-        key = Key.Builder.create(this, "Key")
+        key = KeyGrantGuard.guard(Key.Builder.create(this, "Key")
                 .description("Encrypts monitoring logs and canary artifacts (" + alias + ")")
                 .alias("alias/" + alias)
                 .enableKeyRotation(true)
                 .removalPolicy(removalPolicy == null ? RemovalPolicy.RETAIN : removalPolicy)
-                .build();
+                .build());
         // CloudWatch Logs encrypts with the key on the log group's behalf; the encryption-context
         // condition limits that to log groups of this account and region.
         key.addToResourcePolicy(PolicyStatement.Builder.create()

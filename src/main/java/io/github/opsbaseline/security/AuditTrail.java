@@ -1,5 +1,6 @@
 package io.github.opsbaseline.security;
 
+import io.github.opsbaseline.compliance.KeyGrantGuard;
 import static io.github.opsbaseline.security.Cfn.map;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
@@ -70,13 +71,13 @@ public class AuditTrail extends Construct {
         String trailArn = "arn:" + stack.getPartition() + ":cloudtrail:" + stack.getRegion() + ":"
                 + stack.getAccount() + ":trail/" + trailName;
 
-        key = Key.Builder.create(this, "Key")
+        key = KeyGrantGuard.guard(Key.Builder.create(this, "Key")
                 .alias(props.names().name("trail"))
                 .description("Encrypts the CloudTrail logs of " + props.names().prefix())
                 .enableKeyRotation(true)
                 .pendingWindow(Duration.days(30))
                 .removalPolicy(props.removalPolicy())
-                .build();
+                .build());
         key.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("AllowCloudTrailToEncryptLogsOfThisAccount")
                 .effect(Effect.ALLOW)

@@ -1,5 +1,6 @@
 package io.github.opsbaseline.security;
 
+import io.github.opsbaseline.compliance.KeyGrantGuard;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -21,13 +22,13 @@ public final class LogEncryptionKey {
 
     public static Key create(Construct scope, String id, String alias, RemovalPolicy removalPolicy) {
         Stack stack = Stack.of(scope);
-        Key key = Key.Builder.create(scope, id)
+        Key key = KeyGrantGuard.guard(Key.Builder.create(scope, id)
                 .alias(alias)
                 .description("Encrypts the security baseline's CloudWatch Logs groups")
                 .enableKeyRotation(true)
                 .pendingWindow(Duration.days(30))
                 .removalPolicy(removalPolicy)
-                .build();
+                .build());
         key.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("AllowCloudWatchLogsOfThisAccount")
                 .effect(Effect.ALLOW)
