@@ -6,6 +6,8 @@ import io.github.opsbaseline.core.ResourceNames;
 import io.github.opsbaseline.monitoring.MonitoringKey;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.Effect;
@@ -15,6 +17,10 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.synthetics.Code;
+import software.amazon.awscdk.services.synthetics.CustomTestOptions;
+import software.amazon.awscdk.services.synthetics.Schedule;
+import software.amazon.awscdk.services.synthetics.Test;
 import software.constructs.Construct;
 
 /**
@@ -27,6 +33,8 @@ public class CanaryInfrastructure extends Construct {
     private final IKey key;
     private final ArtifactBucket bucket;
     private final Role role;
+    // Made once and shared by every canary: each is a jsii round trip, and these are immutable.
+    private final Map<String, Object> shared = new TreeMap<>();
 
     /**
      * @param names the naming scheme
@@ -75,6 +83,29 @@ public class CanaryInfrastructure extends Construct {
 
     private static PolicyStatement statement(List<String> actions, List<String> resources) {
         return PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(actions).resources(resources).build();
+    }
+
+    /** The canary test (the health script, inline), the same object for every canary. */
+    Test test(String script) {
+        return (Test) shared.computeIfAbsent("test", k -> Test.custom(CustomTestOptions.builder()
+                .code(Code.fromInline(script)).handler("index.handler").build()));
+    }
+
+    Schedule everyMinutes(int minutes) {
+        return (Schedule) shared.computeIfAbsent("rate-" + minutes, k -> Schedule.rate(Duration.minutes(minutes)));
+    }
+
+    Duration days(int days) {
+        return (Duration) shared.computeIfAbsent("days-" + days, k -> Duration.days(days));
+    }
+
+    Duration seconds(int seconds) {
+        return (Duration) shared.computeIfAbsent("seconds-" + seconds, k -> Duration.seconds(seconds));
+    }
+
+    /** The key's ARN token, read once. */
+    String keyArn() {
+        return (String) shared.computeIfAbsent("key-arn", k -> key.getKeyArn());
     }
 
     /** The key the artifacts are encrypted with. */

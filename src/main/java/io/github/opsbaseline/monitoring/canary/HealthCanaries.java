@@ -6,16 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.IRole;
-import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.synthetics.ArtifactsBucketLocation;
 import software.amazon.awscdk.services.synthetics.Canary;
 import software.amazon.awscdk.services.synthetics.CfnCanary;
-import software.amazon.awscdk.services.synthetics.Code;
-import software.amazon.awscdk.services.synthetics.CustomTestOptions;
-import software.amazon.awscdk.services.synthetics.Schedule;
-import software.amazon.awscdk.services.synthetics.Test;
 import software.constructs.Construct;
 
 /**
@@ -58,7 +52,6 @@ public class HealthCanaries extends Construct {
         infrastructure = props.infrastructure() != null ? props.infrastructure()
                 : new CanaryInfrastructure(this, "Shared", props.options().names(), props.encryptionKey(),
                         props.artifactRetentionDays(), props.removalPolicy());
-        IKey key = infrastructure.key();
         ArtifactBucket bucket = infrastructure.artifactBucket();
         IRole role = infrastructure.role();
 
@@ -67,22 +60,21 @@ public class HealthCanaries extends Construct {
             Canary canary = Canary.Builder.create(this, check.resourceName())
                     .canaryName(name)
                     .runtime(props.runtime())
-                    .test(Test.custom(CustomTestOptions.builder()
-                            .code(Code.fromInline(SCRIPT)).handler("index.handler").build()))
+                    .test(infrastructure.test(SCRIPT))
                     .environmentVariables(Map.of("HEALTH_URL", check.url()))
-                    .schedule(Schedule.rate(Duration.minutes(props.rateMinutes())))
+                    .schedule(infrastructure.everyMinutes(props.rateMinutes()))
                     .role(role)
                     .artifactsBucketLocation(ArtifactsBucketLocation.builder().bucket(bucket.bucket())
                             .prefix(check.resourceName()).build())
-                    .successRetentionPeriod(Duration.days(Math.min(props.artifactRetentionDays(), 30)))
-                    .failureRetentionPeriod(Duration.days(Math.min(props.artifactRetentionDays(), 30)))
-                    .timeout(Duration.seconds(60))
+                    .successRetentionPeriod(infrastructure.days(Math.min(props.artifactRetentionDays(), 30)))
+                    .failureRetentionPeriod(infrastructure.days(Math.min(props.artifactRetentionDays(), 30)))
+                    .timeout(infrastructure.seconds(60))
                     .build();
             // KMS artifacts set on the L1: the L2 option would add an inline key grant to the role,
             // which the managed policy above already covers.
             ((CfnCanary) canary.getNode().getDefaultChild()).setArtifactConfig(CfnCanary.ArtifactConfigProperty.builder()
                     .s3Encryption(CfnCanary.S3EncryptionProperty.builder()
-                            .encryptionMode("SSE_KMS").kmsKeyArn(key.getKeyArn()).build())
+                            .encryptionMode("SSE_KMS").kmsKeyArn(infrastructure.keyArn()).build())
                     .build());
             canaries.add(canary);
             Map<String, String> dims = new LinkedHashMap<>();
