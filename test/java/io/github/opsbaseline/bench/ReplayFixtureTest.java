@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.opsbaseline.app.OpsBaselineApp;
+import io.github.opsbaseline.core.TemplateLimits;
 import io.github.opsbaseline.testing.ProjectPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class ReplayFixtureTest {
         ProcessMeter.Measurement m = ProcessMeter.run(SynthBenchmark.Launch.jsReplay(), env, ProjectPaths.root());
 
         assertThat(m.exitCode()).as(m.stderr()).isZero();
-        assertThat(AssemblyShape.templates(js)).extracting(p -> p.getFileName().toString())
+        assertThat(TemplateLimits.templates(js)).extracting(p -> p.getFileName().toString())
                 .anyMatch(n -> n.endsWith(".nested.template.json"))
                 .hasSize(2);
         assertThat(TemplateComparison.differences(java, js)).isEmpty();

@@ -3,6 +3,7 @@ package io.github.opsbaseline.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.opsbaseline.app.OpsBaselineApp;
+import io.github.opsbaseline.core.TemplateLimits;
 import io.github.opsbaseline.testing.ProjectPaths;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -108,8 +109,8 @@ public final class SynthBenchmark {
         System.err.println("raw runs: " + json);
         System.out.print(table(rows));
         if (rows.stream().anyMatch(r -> !r.shape().withinLimits())) {
-            System.err.println("LIMIT EXCEEDED: a template is over " + AssemblyShape.MAX_RESOURCES
-                    + " resources or " + AssemblyShape.MAX_TEMPLATE_BYTES + " bytes");
+            System.err.println("LIMIT EXCEEDED: a template is over " + TemplateLimits.MAX_RESOURCES
+                    + " resources or " + TemplateLimits.MAX_BYTES + " bytes");
         }
     }
 

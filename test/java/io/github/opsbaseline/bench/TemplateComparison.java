@@ -2,6 +2,7 @@ package io.github.opsbaseline.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.opsbaseline.core.TemplateLimits;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class TemplateComparison {
 
     private static TreeSet<String> names(Path assembly) throws IOException {
         TreeSet<String> names = new TreeSet<>();
-        AssemblyShape.templates(assembly).forEach(p -> names.add(p.getFileName().toString()));
+        TemplateLimits.templates(assembly).forEach(p -> names.add(p.getFileName().toString()));
         return names;
     }
 

@@ -26,10 +26,10 @@ class TemplateLimitsTest {
             many.append(i == 0 ? "" : ",").append("\"R").append(i).append("\":{\"Type\":\"AWS::SNS::Topic\"}");
         }
         Files.writeString(dir.resolve("many.nested.template.json"), many.append("}}").toString());
-        Files.writeString(dir.resolve("big.template.json"), "{\"Description\":\"" + "x".repeat(1_048_577) + "\"}");
+        Files.writeString(dir.resolve("big.template.json"), "{\"Description\":\"" + "x".repeat(1_000_001) + "\"}");
 
         assertThat(TemplateLimits.violations(dir)).containsExactly(
-                "big.template.json: 1048595 bytes, CloudFormation allows 1048576",
+                "big.template.json: 1000019 bytes, CloudFormation allows 1000000",
                 "many.nested.template.json: 501 resources, CloudFormation allows 500");
     }
 }

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
  */
 public final class TemplateLimits {
 
-    /** CloudFormation: template body in S3, 1 MB. */
-    public static final long MAX_BYTES = 1_048_576;
+    /** CloudFormation: template body in S3, 1 MB, counted as the CDK counts it (10^6 bytes, the stricter reading). */
+    public static final long MAX_BYTES = 1_000_000;
     /** CloudFormation: resources per template. */
     public static final int MAX_RESOURCES = 500;
 
@@ -27,8 +27,8 @@ public final class TemplateLimits {
     public static List<String> violations(Path assembly) {
         List<String> problems = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
-        try (Stream<Path> files = Files.list(assembly)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".template.json")).sorted().toList()) {
+        try {
+            for (Path f : templates(assembly)) {
                 long bytes = Files.size(f);
                 if (bytes > MAX_BYTES) {
                     problems.add(f.getFileName() + ": " + bytes + " bytes, CloudFormation allows " + MAX_BYTES);
@@ -42,5 +42,12 @@ public final class TemplateLimits {
             throw new UncheckedIOException(e);
         }
         return problems;
+    }
+
+    /** Every template of a cloud assembly, stacks' and nested stacks' alike, sorted by file name. */
+    public static List<Path> templates(Path assembly) throws IOException {
+        try (Stream<Path> files = Files.list(assembly)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".template.json")).sorted().toList();
+        }
     }
 }

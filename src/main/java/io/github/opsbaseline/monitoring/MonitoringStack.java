@@ -54,7 +54,6 @@ public class MonitoringStack extends Stack {
     private OperationsDashboards dashboards;
     private final List<HealthCanaries> canaries = new ArrayList<>();
     private final MonitoringLayout layout;
-    private StringParameter logKeyParameter;
     private final List<LogInsightsQueries> queries = new ArrayList<>();
 
     public MonitoringStack(Construct scope, String id, MonitoringStackProps props) {
@@ -74,7 +73,9 @@ public class MonitoringStack extends Stack {
         String logNamespace = "OpsBaseline/" + names.prefix();
         CanaryInfrastructure canaryInfrastructure = anyCanary ? new CanaryInfrastructure(this, "HealthCanaries", names, key,
                 settings.canaryArtifactRetentionDays(), removal) : null;
-        String logKeyArn = key == null || !settings.createLogGroups() ? null : logKeyReference(names, key);
+        StringParameter logKeyParameter = key == null || !settings.createLogGroups() ? null : logKeyParameter(names, key);
+        // the literal name: the parameter's own getParameterName() is a token, which would not stay a string
+        String logKeyArn = logKeyParameter == null ? null : "{{resolve:ssm:" + logKeyParameterName(names) + "}}";
         List<String> logGroupNames = new ArrayList<>();
         for (MonitoredWorkload.Service s : w.services()) {
             AlarmOptions options = base.withOverrides(s.overrides());
@@ -147,15 +148,16 @@ public class MonitoringStack extends Stack {
      * or a local key reference for Control Tower's CT.CLOUDWATCH.PR.3 to see it encrypted, and
      * CloudFormation resolves the reference to the ARN at deploy time. The unit stacks deploy after it.
      */
-    private String logKeyReference(ResourceNames names, IKey key) {
-        String parameterName = "/" + names.prefix() + "/monitoring/log-key-arn";
-        StringParameter parameter = StringParameter.Builder.create(this, "LogKeyArn")
-                .parameterName(parameterName)
+    private static String logKeyParameterName(ResourceNames names) {
+        return "/" + names.prefix() + "/monitoring/log-key-arn";
+    }
+
+    private StringParameter logKeyParameter(ResourceNames names, IKey key) {
+        return StringParameter.Builder.create(this, "LogKeyArn")
+                .parameterName(logKeyParameterName(names))
                 .description("ARN of the key of " + names.prefix() + "'s service log groups (ops-baseline)")
                 .stringValue(key.getKeyArn())
                 .build();
-        logKeyParameter = parameter;
-        return "{{resolve:ssm:" + parameterName + "}}";
     }
 
     private void addCompositeRules(ResourceNames names, AlarmOptions base, MonitoringSettings settings) {

@@ -69,7 +69,8 @@ public class OperationsDashboards extends Construct {
         List<Map<String, Object>> page = new ArrayList<>();
         int chars = 0;
         for (DashboardSection section : sections) {
-            int sectionChars = section.widgets().stream().mapToInt(OperationsDashboards::chars).sum();
+            List<Integer> sizes = section.widgets().stream().map(OperationsDashboards::chars).toList();
+            int sectionChars = sizes.stream().mapToInt(Integer::intValue).sum();
             if (!page.isEmpty() && (page.size() + section.size() > maxWidgets || chars + sectionChars > MAX_BODY_CHARS)) {
                 result.add(page);
                 page = new ArrayList<>();
@@ -77,8 +78,9 @@ public class OperationsDashboards extends Construct {
             }
             int part = 1;
             page.add(Widgets.text("## " + section.title()));
-            for (Map<String, Object> widget : section.widgets()) {
-                int size = chars(widget);
+            for (int w = 0; w < sizes.size(); w++) {
+                Map<String, Object> widget = section.widgets().get(w);
+                int size = sizes.get(w);
                 if (page.size() == maxWidgets || chars + size > MAX_BODY_CHARS) {
                     result.add(page);
                     page = new ArrayList<>();
