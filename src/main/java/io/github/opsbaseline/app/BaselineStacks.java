@@ -26,7 +26,8 @@ import software.constructs.Construct;
 /**
  * The stacks of one environment, built from its file: monitoring (which owns the alert topics),
  * security, backup (plus its DR-region half when the environment has a {@code drRegion}) and cost
- * (in us-east-1, where Cost Explorer lives), tagged and checked by the environment's compliance packs.
+ * (in us-east-1, where Cost Explorer lives), tagged and checked by the environment's compliance packs; the
+ * CDK's template validator covers their nested stacks too ({@link NestedStackValidation}).
  *
  * @param backupDr the backup stack in the DR region; null without a {@code drRegion}
  */
@@ -55,6 +56,8 @@ public record BaselineStacks(MonitoringStack monitoring, SecurityStack security,
         CostStack cost = new CostStack(scope, names.name("cost"), CostStackProps.fromConfig(config,
                 stackProps(config, "cost", "Budget and spend-anomaly alerts", CostStackProps.COST_REGION)));
         BaselineStacks stacks = new BaselineStacks(monitoring, security, backup, cost, backupDr);
+        // Most of the monitoring is in nested stacks, which the CDK's validator does not see by itself.
+        NestedStackValidation.addTo(scope);
         for (Stack stack : stacks.all()) {
             BaselineTags.apply(stack, BaselineTags.of(config));
             CompliancePacks.apply(stack, config.compliance());

@@ -1,0 +1,117 @@
+package io.github.opsbaseline.app;
+
+import io.github.opsbaseline.core.NestedTemplates;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.CloudFormationValidatePlugin;
+import software.amazon.awscdk.IPolicyValidationContext;
+import software.amazon.awscdk.PolicyValidationPluginReport;
+import software.amazon.awscdk.PolicyValidationStack;
+import software.amazon.awscdk.Validations;
+import software.constructs.IConstruct;
+
+/**
+ * The CDK's CloudFormation template validator over nested stack templates as well. The CDK hands its
+ * validator the template of each top-level stack only (aws-cdk-lib 2.263: nested templates are file
+ * assets, not stacks of the assembly), so without this every alarm, log group and canary in the
+ * monitoring unit stacks would go unchecked.
+ *
+ * <p>This is the CDK's own plugin with its rules, severities and acknowledgements; registered on the
+ * app, it replaces the default instance (the CDK adds its own only when the app has none), so one
+ * rule engine serves every template. {@code CDK_VALIDATION=false} turns it off as it turns off the
+ * default. Validating costs about 5 ms per resource, and every synth pays it for every template.
+ */
+public final class NestedStackValidation extends CloudFormationValidatePlugin {
+
+    /** The CDK's switch for its template validator, honoured here too. */
+    public static final String SWITCH = "CDK_VALIDATION";
+
+    private static final Set<IConstruct> REGISTERED = Collections.newSetFromMap(new WeakHashMap<>());
+
+    private NestedStackValidation() {
+        super();
+    }
+
+    /**
+     * Validates nested stack templates in the app {@code scope} belongs to, once per app, unless
+     * {@code CDK_VALIDATION=false}. Does nothing when the root of the tree is not an {@link App}.
+     */
+    public static void addTo(IConstruct scope) {
+        addTo(scope, System.getenv(SWITCH));
+    }
+
+    static void addTo(IConstruct scope, String validationSwitch) {
+        if ("false".equals(validationSwitch)) {
+            return;
+        }
+        IConstruct root = scope.getNode().getRoot();
+        if (!App.isApp(root)) {
+            return;
+        }
+        synchronized (REGISTERED) {
+            if (REGISTERED.add(root)) {
+                Validations.of(root).addPlugins(new NestedStackValidation());
+            }
+        }
+    }
+
+    @Override
+    public PolicyValidationPluginReport validate(IPolicyValidationContext context) {
+        return super.validate(new Expanded(context, withNested(context.getStackTemplates())));
+    }
+
+    /**
+     * Each template followed by its nested templates, at any depth (the CDK lists those as file assets
+     * of the top-level stack), named {@code <stack path>/<nested template name>} in reports.
+     */
+    static List<PolicyValidationStack> withNested(List<PolicyValidationStack> stacks) {
+        List<PolicyValidationStack> all = new ArrayList<>();
+        for (PolicyValidationStack stack : stacks) {
+            all.add(stack);
+            Path template = Path.of(stack.getTemplatePath());
+            Path assembly = template.toAbsolutePath().getParent();
+            for (String nested : NestedTemplates.of(assembly, template.getFileName().toString())) {
+                all.add(PolicyValidationStack.builder()
+                        .stackConstructPath(stack.getStackConstructPath() + "/" + NestedTemplates.name(nested))
+                        .templatePath(assembly.resolve(nested).toString())
+                        .build());
+            }
+        }
+        return all;
+    }
+
+    /** The CDK's context with the nested templates added. */
+    private record Expanded(IPolicyValidationContext given, List<PolicyValidationStack> stacks)
+            implements IPolicyValidationContext {
+
+        @Override
+        public IConstruct getAppConstruct() {
+            return given.getAppConstruct();
+        }
+
+        @Override
+        public List<PolicyValidationStack> getStackTemplates() {
+            return stacks;
+        }
+
+        @Override
+        public List<String> getTemplatePaths() {
+            return stacks.stream().map(PolicyValidationStack::getTemplatePath).toList();
+        }
+
+        @Override
+        public String getAccountId() {
+            return given.getAccountId();
+        }
+
+        @Override
+        public String getRegion() {
+            return given.getRegion();
+        }
+    }
+}
