@@ -16,8 +16,9 @@
 // It runs as its own `node` process, as `cdk synth` would run `node app.js`: CDK_OUTDIR and
 // CDK_CONTEXT_JSON as the CLI sets them; BENCH_POST_CLI_CONTEXT carries the context the Java app
 // forces on itself (OpsBaselineApp.strictValidation); CDK_VALIDATION=false turns the CDK's
-// template validator off, as on the Java side. Plain CommonJS, no build step. Not handled (it
-// fails loudly): assets other than templates, stacks inside stages.
+// template validator off, as on the Java side; when on, it covers nested templates on both sides.
+// Plain CommonJS, no build step. Not handled (it fails loudly): assets other than templates, stacks
+// inside stages.
 'use strict';
 
 const fs = require('fs');
@@ -262,11 +263,38 @@ function environment(env) {
   };
 }
 
+/**
+ * What the Java app registers as NestedStackValidation: the CDK's template validator over each
+ * stack's nested templates too (the CDK hands it top-level templates only), so both sides validate
+ * the same templates with the same rule engine.
+ */
+class NestedStackValidation extends cdk.CloudFormationValidatePlugin {
+  validate(context) {
+    const stackTemplates = [];
+    for (const stack of context.stackTemplates) {
+      stackTemplates.push(stack);
+      const dir = path.dirname(stack.templatePath);
+      const assets = path.join(dir, path.basename(stack.templatePath).replace(/\.template\.json$/, '.assets.json'));
+      if (!fs.existsSync(assets)) continue;
+      const nested = Object.values(readJson(assets).files || {}).map(f => f.source.path)
+        .filter(p => p.endsWith(NESTED_SUFFIX)).sort();
+      for (const file of nested) {
+        stackTemplates.push({
+          stackConstructPath: `${stack.stackConstructPath}/${file.slice(0, -NESTED_SUFFIX.length)}`,
+          templatePath: path.join(dir, file),
+        });
+      }
+    }
+    return super.validate({ ...context, stackTemplates, templatePaths: stackTemplates.map(s => s.templatePath) });
+  }
+}
+
 function main() {
   const assemblyDir = process.env.REPLAY_ASSEMBLY || fail('REPLAY_ASSEMBLY names no cloud assembly');
   const manifest = readJson(path.join(assemblyDir, 'manifest.json'));
   const postCliContext = process.env.BENCH_POST_CLI_CONTEXT ? JSON.parse(process.env.BENCH_POST_CLI_CONTEXT) : {};
   const app = new cdk.App({ postCliContext });
+  if (process.env.CDK_VALIDATION !== 'false') cdk.Validations.of(app).addPlugins(new NestedStackValidation());
   const stacks = {};
   for (const [artifactId, artifact] of Object.entries(manifest.artifacts)) {
     if (artifact.type !== 'aws:cloudformation:stack') continue;

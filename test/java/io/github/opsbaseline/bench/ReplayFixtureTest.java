@@ -31,15 +31,10 @@ class ReplayFixtureTest {
     void theReplayWritesTheSameTemplatesNestedOnesIncluded(@TempDir Path dir) throws Exception {
         Path java = Files.createDirectory(dir.resolve("java"));
         Path js = Files.createDirectory(dir.resolve("js"));
-        synthesizeTinyApp(java);
+        synthesizeTinyApp(java, false);
 
-        Map<String, String> env = new TreeMap<>();
-        env.put(SynthBenchmark.Launch.REPLAY_ASSEMBLY, java.toString());
-        env.put("CDK_OUTDIR", js.toString());
-        env.put("CDK_CONTEXT_JSON", "{\"aws:cdk:version-reporting\":false}");
-        env.put(SynthBenchmark.Launch.POST_CLI_CONTEXT, new ObjectMapper().writeValueAsString(OpsBaselineApp.strictValidation()));
-        env.put("CDK_VALIDATION", "false"); // templates do not depend on it; the test stays fast
-        ProcessMeter.Measurement m = ProcessMeter.run(SynthBenchmark.Launch.jsReplay(), env, ProjectPaths.root());
+        // templates do not depend on the validator; the test stays fast
+        ProcessMeter.Measurement m = replay(java, js, false);
 
         assertThat(m.exitCode()).as(m.stderr()).isZero();
         assertThat(TemplateLimits.templates(js)).extracting(p -> p.getFileName().toString())
@@ -49,8 +44,36 @@ class ReplayFixtureTest {
         assertThat(Files.readString(js.resolve("Tiny.template.json"))).isEqualTo(Files.readString(java.resolve("Tiny.template.json")));
     }
 
-    /** Parameter, condition, DependsOn, export, and a nested stack under a scope with references both ways. */
-    private static void synthesizeTinyApp(Path outdir) {
+    @Test
+    void withTheValidatorOnTheReplayValidatesNestedTemplatesAsTheJavaAppDoes(@TempDir Path dir) throws Exception {
+        Path java = Files.createDirectory(dir.resolve("java"));
+        Path js = Files.createDirectory(dir.resolve("js"));
+        // The tiny app does not register NestedStackValidation, so the CDK alone lets this through.
+        synthesizeTinyApp(java, true);
+
+        ProcessMeter.Measurement m = replay(java, js, true);
+
+        assertThat(m.exitCode()).as(m.stderr()).isNotZero();
+        assertThat(m.stderr()).contains("TopicNameTypo").contains("Tiny/Monitoring/Group-0/Invalid");
+    }
+
+    private static ProcessMeter.Measurement replay(Path java, Path js, boolean validator) throws Exception {
+        Map<String, String> env = new TreeMap<>();
+        env.put(SynthBenchmark.Launch.REPLAY_ASSEMBLY, java.toString());
+        env.put("CDK_OUTDIR", js.toString());
+        env.put("CDK_CONTEXT_JSON", "{\"aws:cdk:version-reporting\":false}");
+        env.put(SynthBenchmark.Launch.POST_CLI_CONTEXT, new ObjectMapper().writeValueAsString(OpsBaselineApp.strictValidation()));
+        if (!validator) {
+            env.put("CDK_VALIDATION", "false");
+        }
+        return ProcessMeter.run(SynthBenchmark.Launch.jsReplay(), env, ProjectPaths.root());
+    }
+
+    /**
+     * Parameter, condition, DependsOn, export, and a nested stack under a scope with references both
+     * ways; with {@code invalid}, the nested stack also holds a topic with a property SNS does not have.
+     */
+    private static void synthesizeTinyApp(Path outdir, boolean invalid) {
         App app = App.Builder.create().outdir(outdir.toString()).postCliContext(OpsBaselineApp.strictValidation())
                 .context(Map.of("aws:cdk:version-reporting", false)).build();
         Stack stack = Stack.Builder.create(app, "Tiny").stackName("tiny-stack").description("a tiny stack")
@@ -66,6 +89,10 @@ class ReplayFixtureTest {
         CfnTopic inner = CfnTopic.Builder.create(group, "Inner").displayName("inner").build();
         CfnSubscription.Builder.create(group, "Forward").protocol("sqs").topicArn(alerts.getRef())
                 .endpoint("arn:aws:sqs:eu-west-1:111122223333:q").build();
+        if (invalid) {
+            software.amazon.awscdk.CfnResource.Builder.create(group, "Invalid").type("AWS::SNS::Topic")
+                    .properties(Map.of("TopicNameTypo", "alerts")).build();
+        }
         CfnOutput.Builder.create(stack, "InnerArn").value(inner.getRef()).exportName("tiny-inner").build();
         app.synth();
     }
