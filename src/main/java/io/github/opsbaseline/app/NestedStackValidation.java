@@ -12,6 +12,7 @@ import software.amazon.awscdk.CloudFormationValidatePlugin;
 import software.amazon.awscdk.IPolicyValidationContext;
 import software.amazon.awscdk.PolicyValidationPluginReport;
 import software.amazon.awscdk.PolicyValidationStack;
+import software.amazon.awscdk.PolicyViolation;
 import software.amazon.awscdk.Validations;
 import software.constructs.IConstruct;
 
@@ -60,9 +61,27 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
         }
     }
 
+    /**
+     * Templates handed to the validator per call. jsii's Java runtime fails ("Malformed request") when
+     * the answer to one callback is too large: 1,300 templates in one list broke it, 50 do not.
+     */
+    static final int TEMPLATES_PER_CALL = 50;
+
     @Override
     public PolicyValidationPluginReport validate(IPolicyValidationContext context) {
-        return super.validate(new Expanded(context, withNested(context.getStackTemplates())));
+        List<PolicyValidationStack> all = withNested(context.getStackTemplates());
+        List<PolicyViolation> violations = new ArrayList<>();
+        boolean success = true;
+        String version = null;
+        for (int from = 0; from < all.size(); from += TEMPLATES_PER_CALL) {
+            PolicyValidationPluginReport part = super.validate(new Expanded(context,
+                    all.subList(from, Math.min(all.size(), from + TEMPLATES_PER_CALL))));
+            success &= Boolean.TRUE.equals(part.getSuccess());
+            violations.addAll(part.getViolations());
+            version = part.getPluginVersion();
+        }
+        return PolicyValidationPluginReport.builder().success(success).violations(violations)
+                .pluginVersion(version).build();
     }
 
     /**
