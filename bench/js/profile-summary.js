@@ -11,7 +11,8 @@
 const fs = require('fs');
 
 const PHASES = [
-  ['CDK template validator', f => f.functionName === 'validateTemplates'],
+  // the plugin's constructor builds its rule engine, during a construct call when the app registers it
+  ['CDK template validator', f => f.functionName === 'validateTemplates' || f.functionName === 'CloudFormationValidatePlugin'],
   ['cdk-nag rules (aspects)', f => f.url.includes('/cdk-nag/')],
   ['other aspects (tags)', f => f.functionName === 'invokeAspectsV2' || f.functionName === 'invokeAspects'],
   ['references, nested-stack assets (prepare)', f => f.functionName === 'prepareApp'],
