@@ -26,11 +26,20 @@ import software.constructs.IConstruct;
  * app, it replaces the default instance (the CDK adds its own only when the app has none), so one
  * rule engine serves every template. {@code CDK_VALIDATION=false} turns it off as it turns off the
  * default. Validating costs about 5 ms per resource, and every synth pays it for every template.
+ * An app that registers a {@code CloudFormationValidatePlugin} of its own gets both, so top-level
+ * templates are then validated twice.
  */
 public final class NestedStackValidation extends CloudFormationValidatePlugin {
 
     /** The CDK's switch for its template validator, honoured here too. */
     public static final String SWITCH = "CDK_VALIDATION";
+
+    /**
+     * Templates handed to the validator per call. A callback that hands jsii a list of 1,300 templates
+     * at once ends the synth with jsii's "Malformed request" (aws-cdk-lib 2.263, jsii 1.139); 50 at a
+     * time do not, and the reports are merged.
+     */
+    static final int TEMPLATES_PER_CALL = 50;
 
     private static final Set<IConstruct> REGISTERED = Collections.newSetFromMap(new WeakHashMap<>());
 
@@ -60,12 +69,6 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
             }
         }
     }
-
-    /**
-     * Templates handed to the validator per call. jsii's Java runtime fails ("Malformed request") when
-     * the answer to one callback is too large: 1,300 templates in one list broke it, 50 do not.
-     */
-    static final int TEMPLATES_PER_CALL = 50;
 
     @Override
     public PolicyValidationPluginReport validate(IPolicyValidationContext context) {
