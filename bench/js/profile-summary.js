@@ -72,5 +72,4 @@ function main() {
     .forEach(([key, ms]) => console.log(`| ${key} | ${Math.round(ms)} |`));
 }
 
-module.exports = { summarize, PHASES };
-if (require.main === module) main();
+main();
