@@ -3,8 +3,11 @@ package io.github.opsbaseline.app;
 import io.github.opsbaseline.core.NestedTemplates;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import software.amazon.awscdk.App;
@@ -12,6 +15,7 @@ import software.amazon.awscdk.CloudFormationValidatePlugin;
 import software.amazon.awscdk.IPolicyValidationContext;
 import software.amazon.awscdk.PolicyValidationPluginReport;
 import software.amazon.awscdk.PolicyValidationStack;
+import software.amazon.awscdk.PolicyViolatingResource;
 import software.amazon.awscdk.PolicyViolation;
 import software.amazon.awscdk.Validations;
 import software.constructs.IConstruct;
@@ -25,9 +29,10 @@ import software.constructs.IConstruct;
  * <p>This is the CDK's own plugin with its rules, severities and acknowledgements; registered on the
  * app, it replaces the default instance (the CDK adds its own only when the app has none), so one
  * rule engine serves every template. {@code CDK_VALIDATION=false} turns it off as it turns off the
- * default. Validating costs about 5 ms per resource, and every synth pays it for every template.
- * An app that registers a {@code CloudFormationValidatePlugin} of its own gets both, so top-level
- * templates are then validated twice.
+ * default. Validating costs about 5 ms per resource, and every synth pays it for every template;
+ * when the templates are many, {@link ValidationWorkers} spread it over the machine's cores, with the
+ * same result. An app that registers a {@code CloudFormationValidatePlugin} of its own gets both, so
+ * top-level templates are then validated twice.
  */
 public final class NestedStackValidation extends CloudFormationValidatePlugin {
 
@@ -41,10 +46,16 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
      */
     static final int TEMPLATES_PER_CALL = 50;
 
+    /** The severities that fail the plugin's report, as the CDK's plugin decides. */
+    private static final Set<String> FAILING = Set.of("error", "fatal");
+
     private static final Set<IConstruct> REGISTERED = Collections.newSetFromMap(new WeakHashMap<>());
 
-    private NestedStackValidation() {
+    private final ValidationWorkers workers;
+
+    private NestedStackValidation(ValidationWorkers workers) {
         super();
+        this.workers = workers;
     }
 
     /**
@@ -56,6 +67,10 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
     }
 
     static void addTo(IConstruct scope, String validationSwitch) {
+        addTo(scope, validationSwitch, ValidationWorkers.forThisMachine());
+    }
+
+    static void addTo(IConstruct scope, String validationSwitch, ValidationWorkers workers) {
         if ("false".equals(validationSwitch)) {
             return;
         }
@@ -65,7 +80,7 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
         }
         synchronized (REGISTERED) {
             if (REGISTERED.add(root)) {
-                Validations.of(root).addPlugins(new NestedStackValidation());
+                Validations.of(root).addPlugins(new NestedStackValidation(workers));
             }
         }
     }
@@ -73,18 +88,45 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
     @Override
     public PolicyValidationPluginReport validate(IPolicyValidationContext context) {
         List<PolicyValidationStack> all = withNested(context.getStackTemplates());
-        List<PolicyViolation> violations = new ArrayList<>();
-        boolean success = true;
-        String version = null;
-        for (int from = 0; from < all.size(); from += TEMPLATES_PER_CALL) {
-            PolicyValidationPluginReport part = super.validate(new Expanded(context,
-                    all.subList(from, Math.min(all.size(), from + TEMPLATES_PER_CALL))));
-            success &= Boolean.TRUE.equals(part.getSuccess());
-            violations.addAll(part.getViolations());
-            version = part.getPluginVersion();
-        }
+        String version = getVersion();
+        List<List<PolicyViolation>> parts = workers
+                .validate(all, context.getAccountId(), context.getRegion(), version)
+                .orElseGet(() -> inThisProcess(context, all));
+        List<PolicyViolation> violations = merge(parts);
+        boolean success = violations.stream().noneMatch(v -> FAILING.contains(v.getSeverity()));
         return PolicyValidationPluginReport.builder().success(success).violations(violations)
                 .pluginVersion(version).build();
+    }
+
+    private List<List<PolicyViolation>> inThisProcess(IPolicyValidationContext context, List<PolicyValidationStack> all) {
+        List<List<PolicyViolation>> parts = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += TEMPLATES_PER_CALL) {
+            parts.add(super.validate(new Expanded(context,
+                    all.subList(from, Math.min(all.size(), from + TEMPLATES_PER_CALL)))).getViolations());
+        }
+        return parts;
+    }
+
+    /**
+     * The violations of several calls as one call over all their templates would list them: the CDK's
+     * plugin keeps one violation per rule and severity, with every resource it found in the order
+     * found, and the first finding's description and fix.
+     */
+    static List<PolicyViolation> merge(List<List<PolicyViolation>> parts) {
+        Map<List<String>, PolicyViolation> byRule = new LinkedHashMap<>();
+        Map<List<String>, List<PolicyViolatingResource>> resources = new LinkedHashMap<>();
+        for (List<PolicyViolation> part : parts) {
+            for (PolicyViolation v : part) {
+                List<String> key = Arrays.asList(v.getRuleName(), v.getSeverity());
+                byRule.putIfAbsent(key, v);
+                resources.computeIfAbsent(key, k -> new ArrayList<>()).addAll(v.getViolatingResources());
+            }
+        }
+        List<PolicyViolation> merged = new ArrayList<>();
+        byRule.forEach((key, first) -> merged.add(PolicyViolation.builder().ruleName(first.getRuleName())
+                .description(first.getDescription()).severity(first.getSeverity()).fix(first.getFix())
+                .ruleMetadata(first.getRuleMetadata()).violatingResources(resources.get(key)).build()));
+        return merged;
     }
 
     /**

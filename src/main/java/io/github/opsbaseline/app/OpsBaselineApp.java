@@ -41,6 +41,13 @@ public final class OpsBaselineApp {
             System.exit(1);
             return;
         }
+        try {
+            ValidationWorkers.forThisMachine();
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
         App app = App.Builder.create().postCliContext(strictValidation()).build();
         configs.forEach(config -> BaselineStacks.create(app, config));
         synthOrExit(app);

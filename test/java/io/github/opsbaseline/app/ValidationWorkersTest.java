@@ -1,0 +1,203 @@
+package io.github.opsbaseline.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.opsbaseline.testing.TestApps;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.CloudFormationValidatePlugin;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.IPolicyValidationContext;
+import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.PolicyValidationStack;
+import software.amazon.awscdk.PolicyViolation;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.constructs.IConstruct;
+
+/**
+ * The validator's workers find what the synth's own validator finds, in the same order, and step
+ * aside where they cannot run the synth's release. They run from the project directory, where
+ * {@code npm ci} put the aws-cdk-lib of package.json (the release the pom pins).
+ */
+class ValidationWorkersTest {
+
+    private static final String ACCOUNT = "111122223333";
+    private static final String REGION = "eu-west-1";
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+
+    /**
+     * A parent with four nested stacks: topics with a property SNS does not have in the first and
+     * last, a queue with a visibility timeout over SQS's maximum in the second, one valid topic in the
+     * third; each also holds valid topics, so the nested templates outweigh the parent and two workers
+     * get a typo each. Synthesized without validation; returns the parent and nested templates in
+     * synth order.
+     */
+    private static List<PolicyValidationStack> templatesWithFindings(Path out) {
+        App app = App.Builder.create().outdir(out.toString()).analyticsReporting(false).build();
+        build(app);
+        app.synth();
+        return NestedStackValidation.withNested(List.of(PolicyValidationStack.builder()
+                .stackConstructPath("Parent").templatePath(out.resolve("Parent.template.json").toString()).build()));
+    }
+
+    private static void build(App app) {
+        Stack stack = new Stack(app, "Parent", StackProps.builder()
+                .env(Environment.builder().account(ACCOUNT).region(REGION).build()).build());
+        for (int i = 0; i < 4; i++) {
+            NestedStack unit = new NestedStack(stack, "Unit" + i);
+            for (int j = 0; j < 30; j++) {
+                CfnResource.Builder.create(unit, "Valid" + j).type("AWS::SNS::Topic")
+                        .properties(Map.of("TopicName", "a-valid-topic-" + j + "-of-unit-" + i)).build();
+            }
+            if (i == 1) {
+                CfnResource.Builder.create(unit, "Queue").type("AWS::SQS::Queue")
+                        .properties(Map.of("VisibilityTimeout", 99999)).build();
+            } else {
+                CfnResource.Builder.create(unit, "Topic").type("AWS::SNS::Topic")
+                        .properties(Map.of(i == 2 ? "TopicName" : "TopicNameTypo", "t" + i)).build();
+            }
+        }
+    }
+
+    @Test
+    void workersFindWhatOneCallOverAllTemplatesFinds(@TempDir Path out) {
+        List<PolicyValidationStack> templates = templatesWithFindings(out);
+        CloudFormationValidatePlugin synthOwn = new CloudFormationValidatePlugin();
+        List<PolicyViolation> oneCall = synthOwn.validate(new Context(templates)).getViolations();
+
+        Optional<List<List<PolicyViolation>>> parts = new ValidationWorkers(2, 1, PROJECT)
+                .validate(templates, ACCOUNT, REGION, synthOwn.getVersion());
+
+        assertThat(parts).isPresent();
+        assertThat(parts.get()).hasSize(2);
+        // the typo rule has a finding in each worker's part, so the merge puts two parts together
+        assertThat(parts.get()).allSatisfy(part -> assertThat(part).isNotEmpty());
+        assertThat(describe(NestedStackValidation.merge(parts.get()))).isEqualTo(describe(oneCall))
+                .contains("VisibilityTimeout").contains("TopicNameTypo");
+        assertThat(oneCall).extracting(PolicyViolation::getRuleName).doesNotHaveDuplicates().hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void aSynthWithWorkersWritesTheSameReportAsOneWithout(@TempDir Path out) throws IOException {
+        String withWorkers = failedSynthReport(out.resolve("workers"), new ValidationWorkers(2, 1, PROJECT));
+        String without = failedSynthReport(out.resolve("in-process"), new ValidationWorkers(0, 1, PROJECT));
+
+        assertThat(withWorkers).isEqualTo(without).contains("TopicNameTypo");
+    }
+
+    private static String failedSynthReport(Path out, ValidationWorkers workers) throws IOException {
+        App app = TestApps.app(out);
+        build(app);
+        NestedStackValidation.addTo(app, null, workers);
+        assertThatThrownBy(app::synth).hasMessageContaining("ValidationFailed");
+        return Files.readString(out.resolve("validation-report.json"));
+    }
+
+    @Test
+    void anotherAwsCdkLibUnderTheWorkingDirectoryLeavesItToTheSynth(@TempDir Path out, @TempDir Path elsewhere)
+            throws IOException {
+        Path fake = Files.createDirectories(elsewhere.resolve("node_modules/aws-cdk-lib"));
+        Files.writeString(fake.resolve("package.json"), "{\"name\": \"aws-cdk-lib\", \"version\": \"2.0.0\"}");
+        Files.writeString(fake.resolve("index.js"), "throw new Error('a worker must not load another release');");
+        List<PolicyValidationStack> templates = templatesWithFindings(out);
+        String version = new CloudFormationValidatePlugin().getVersion();
+
+        assertThat(new ValidationWorkers(2, 1, elsewhere).validate(templates, ACCOUNT, REGION, version)).isEmpty();
+        assertThat(new ValidationWorkers(2, 1, PROJECT).validate(templates, ACCOUNT, REGION, version)).isPresent();
+    }
+
+    @Test
+    void aWorkerWithAnotherRuleEngineIsNotUsed(@TempDir Path out) {
+        List<PolicyValidationStack> templates = templatesWithFindings(out);
+
+        assertThat(new ValidationWorkers(2, 1, PROJECT).validate(templates, ACCOUNT, REGION, "0.0.0-not-this-one"))
+                .isEmpty();
+    }
+
+    @Test
+    void workersOnlyWhereEachGetsItsShareAndNeverMoreThanTheCap() {
+        long share = ValidationWorkers.MIN_BYTES_PER_WORKER;
+        ValidationWorkers twoCores = new ValidationWorkers(2, share, PROJECT);
+
+        assertThat(twoCores.count(2 * share - 1)).isZero();
+        assertThat(twoCores.count(2 * share)).isEqualTo(2);
+        assertThat(twoCores.count(100 * share)).isEqualTo(2);
+        assertThat(new ValidationWorkers(64, share, PROJECT).count(100 * share)).isEqualTo(ValidationWorkers.MAX_WORKERS);
+        assertThat(new ValidationWorkers(3, share, PROJECT).count(3 * share - 1)).isEqualTo(2);
+        assertThat(new ValidationWorkers(1, share, PROJECT).count(100 * share)).isZero();
+        assertThat(new ValidationWorkers(0, share, PROJECT).count(100 * share)).isZero();
+    }
+
+    @Test
+    void templatesAreCutIntoContiguousRunsOfAboutEqualSize() {
+        assertThat(ValidationWorkers.split(List.of(5L, 1L, 1L, 1L, 1L, 1L), Long::longValue, 2))
+                .containsExactly(List.of(5L), List.of(1L, 1L, 1L, 1L, 1L));
+        assertThat(ValidationWorkers.split(List.of(1L, 1L, 1L, 1L), Long::longValue, 2))
+                .containsExactly(List.of(1L, 1L), List.of(1L, 1L));
+        assertThat(ValidationWorkers.split(List.of(1L, 1L, 1L, 1L, 1L, 1L, 1L), Long::longValue, 3))
+                .containsExactly(List.of(1L, 1L, 1L), List.of(1L, 1L), List.of(1L, 1L));
+        assertThat(ValidationWorkers.split(List.of(1L, 1L), Long::longValue, 4))
+                .containsExactly(List.of(1L), List.of(1L));
+        assertThat(ValidationWorkers.split(List.of(9L), Long::longValue, 2)).containsExactly(List.of(9L));
+    }
+
+    @Test
+    void theSwitchTakesANumberOfWorkers() {
+        assertThat(ValidationWorkers.cap(null, 8)).isEqualTo(8);
+        assertThat(ValidationWorkers.cap(" ", 8)).isEqualTo(8);
+        assertThat(ValidationWorkers.cap("0", 8)).isZero();
+        assertThat(ValidationWorkers.cap("3", 8)).isEqualTo(3);
+        assertThatThrownBy(() -> ValidationWorkers.cap("two", 8)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("OPS_BASELINE_VALIDATION_WORKERS: expected a number of workers (0 or more), found \"two\"");
+        assertThatThrownBy(() -> ValidationWorkers.cap("-1", 8)).hasMessageContaining("found \"-1\"");
+    }
+
+    /** Every field of every violation, one line per violating resource, in order. */
+    private static String describe(List<PolicyViolation> violations) {
+        return violations.stream().flatMap(v -> v.getViolatingResources().stream().map(r -> String.join(" | ",
+                        v.getRuleName(), v.getSeverity(), v.getDescription(), String.valueOf(v.getFix()),
+                        String.valueOf(v.getRuleMetadata()), String.valueOf(r.getResourceLogicalId()),
+                        String.valueOf(r.getConstructPath()), r.getTemplatePath(), String.valueOf(r.getLocations()))))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** What the CDK hands a plugin, for the plugin called directly. */
+    private record Context(List<PolicyValidationStack> stacks) implements IPolicyValidationContext {
+
+        @Override
+        public IConstruct getAppConstruct() {
+            return null;
+        }
+
+        @Override
+        public List<PolicyValidationStack> getStackTemplates() {
+            return stacks;
+        }
+
+        @Override
+        public List<String> getTemplatePaths() {
+            return stacks.stream().map(PolicyValidationStack::getTemplatePath).toList();
+        }
+
+        @Override
+        public String getAccountId() {
+            return ACCOUNT;
+        }
+
+        @Override
+        public String getRegion() {
+            return REGION;
+        }
+    }
+}
