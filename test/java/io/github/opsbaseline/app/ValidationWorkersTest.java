@@ -90,9 +90,13 @@ class ValidationWorkersTest {
 
     @Test
     void aSynthWithWorkersWritesTheSameReportAsOneWithout(@TempDir Path out) throws IOException {
-        String withWorkers = failedSynthReport(out.resolve("workers"), new ValidationWorkers(2, 1, PROJECT));
-        String without = failedSynthReport(out.resolve("in-process"), new ValidationWorkers(0, 1, PROJECT));
+        ValidationWorkers two = new ValidationWorkers(2, 1, PROJECT);
+        ValidationWorkers none = new ValidationWorkers(0, 1, PROJECT);
+        String withWorkers = failedSynthReport(out.resolve("workers"), two);
+        String without = failedSynthReport(out.resolve("in-process"), none);
 
+        assertThat(two.runs()).isPositive();
+        assertThat(none.runs()).isZero();
         assertThat(withWorkers).isEqualTo(without).contains("TopicNameTypo");
     }
 
@@ -115,6 +119,19 @@ class ValidationWorkersTest {
 
         assertThat(new ValidationWorkers(2, 1, elsewhere).validate(templates, ACCOUNT, REGION, version)).isEmpty();
         assertThat(new ValidationWorkers(2, 1, PROJECT).validate(templates, ACCOUNT, REGION, version)).isPresent();
+    }
+
+    @Test
+    void aWorkerThatFailsLeavesItToTheSynth(@TempDir Path out, @TempDir Path elsewhere) throws IOException {
+        // the synth's release, but one that cannot load: the worker exits with an error
+        Path broken = Files.createDirectories(elsewhere.resolve("node_modules/aws-cdk-lib"));
+        Files.writeString(broken.resolve("package.json"), "{\"name\": \"aws-cdk-lib\", \"version\": \""
+                + App.class.getPackage().getImplementationVersion() + "\"}");
+        Files.writeString(broken.resolve("index.js"), "throw new Error('broken install');");
+        List<PolicyValidationStack> templates = templatesWithFindings(out);
+        String version = new CloudFormationValidatePlugin().getVersion();
+
+        assertThat(new ValidationWorkers(2, 1, elsewhere).validate(templates, ACCOUNT, REGION, version)).isEmpty();
     }
 
     @Test

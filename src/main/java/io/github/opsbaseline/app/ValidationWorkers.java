@@ -56,6 +56,8 @@ final class ValidationWorkers {
     private final int cores;
     private final long minBytesPerWorker;
     private final Path workingDirectory;
+    /** Validations the workers did (not left to the synth's process), for tests and diagnostics. */
+    private int runs;
 
     /** The environment variable that caps the workers: 0 or 1 validates in the synth's process. */
     static final String SWITCH = "OPS_BASELINE_VALIDATION_WORKERS";
@@ -95,6 +97,10 @@ final class ValidationWorkers {
         this.cores = cores;
         this.minBytesPerWorker = minBytesPerWorker;
         this.workingDirectory = workingDirectory;
+    }
+
+    int runs() {
+        return runs;
     }
 
     /** How many workers templates of {@code totalBytes} get: 0 means validate in process. */
@@ -163,6 +169,7 @@ final class ValidationWorkers {
                 }
                 parts.add(violations(answer.get().path("report").path("violations")));
             }
+            runs++;
             return Optional.of(parts);
         } catch (IOException e) {
             System.err.println("template validator workers failed (" + e.getMessage()
