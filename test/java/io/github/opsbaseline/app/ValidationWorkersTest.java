@@ -135,6 +135,24 @@ class ValidationWorkersTest {
     }
 
     @Test
+    void aFailedWorkerIsReportedByNodesErrorLine() {
+        String nodeReport = """
+                /tmp/x/node_modules/aws-cdk-lib/index.js:1
+                throw new Error('broken install');
+                ^
+
+                Error: broken install
+                    at Object.<anonymous> (/tmp/x/node_modules/aws-cdk-lib/index.js:1:7)
+
+                Node.js v20.19.2
+                """;
+
+        assertThat(ValidationWorkers.reason(nodeReport)).isEqualTo("Error: broken install");
+        assertThat(ValidationWorkers.reason("TypeError: x is not a function\n    at y")).isEqualTo("TypeError: x is not a function");
+        assertThat(ValidationWorkers.reason("\nkilled\n")).isEqualTo("killed");
+    }
+
+    @Test
     void aWorkerWithAnotherRuleEngineIsNotUsed(@TempDir Path out) {
         List<PolicyValidationStack> templates = templatesWithFindings(out);
 

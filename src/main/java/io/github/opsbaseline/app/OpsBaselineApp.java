@@ -42,6 +42,7 @@ public final class OpsBaselineApp {
             return;
         }
         try {
+            // read now, so a bad value stops the synth before anything is built, with one line
             ValidationWorkers.forThisMachine();
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
