@@ -26,6 +26,19 @@ class OpsBaselineAppTest {
     }
 
     @Test
+    void aBadNumberOfValidatorWorkersExitsNonZeroWithOneLineAndWritesNothing() throws Exception {
+        Path outdir = Files.createTempDirectory("app-").resolve("cdk.out");
+
+        AppProcess.Result result = AppProcess.run(outdir, Map.of("env", "dev"),
+                Map.of(ValidationWorkers.SWITCH, "two"));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr().lines()).containsExactly(
+                "OPS_BASELINE_VALIDATION_WORKERS: expected a number of workers (0 or more), found \"two\"");
+        assertThat(outdir).doesNotExist();
+    }
+
+    @Test
     void aBadFileExitsNonZeroWithOneLinePerProblemAndWritesNothing() throws Exception {
         // GIVEN a copy of the environment files with two mistakes in one of them
         Path dir = Files.createTempDirectory("cfg-");

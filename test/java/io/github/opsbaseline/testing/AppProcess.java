@@ -22,6 +22,12 @@ public final class AppProcess {
     private AppProcess() { }
 
     public static Result run(Path outdir, Map<String, Object> extraContext) throws IOException, InterruptedException {
+        return run(outdir, extraContext, Map.of());
+    }
+
+    /** The same, with {@code environment} added to the process's environment variables. */
+    public static Result run(Path outdir, Map<String, Object> extraContext, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Map<String, Object> context = new TreeMap<>(TestApps.context());
         context.put("aws:cdk:version-reporting", false);
         context.putAll(extraContext);
@@ -35,6 +41,7 @@ public final class AppProcess {
         builder.environment().put("CDK_OUTDIR", outdir.toString());
         builder.environment().put("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
         builder.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
+        builder.environment().putAll(environment);
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process process = builder.start();
         // Read both streams concurrently so neither pipe can fill up and block the child.
