@@ -35,6 +35,8 @@ class ValidationWorkersTest {
     private static final String ACCOUNT = "111122223333";
     private static final String REGION = "eu-west-1";
     private static final Path PROJECT = Path.of("").toAbsolutePath();
+    /** One rule engine for every test here: each holds 250 MB or more in jsii's node process for good. */
+    private static final CloudFormationValidatePlugin SYNTH_OWN = new CloudFormationValidatePlugin();
 
     /**
      * A parent with four nested stacks: topics with a property SNS does not have in the first and
@@ -73,11 +75,10 @@ class ValidationWorkersTest {
     @Test
     void workersFindWhatOneCallOverAllTemplatesFinds(@TempDir Path out) {
         List<PolicyValidationStack> templates = templatesWithFindings(out);
-        CloudFormationValidatePlugin synthOwn = new CloudFormationValidatePlugin();
-        List<PolicyViolation> oneCall = synthOwn.validate(new Context(templates)).getViolations();
+        List<PolicyViolation> oneCall = SYNTH_OWN.validate(new Context(templates)).getViolations();
 
         Optional<List<List<PolicyViolation>>> parts = new ValidationWorkers(2, 1, PROJECT)
-                .validate(templates, ACCOUNT, REGION, synthOwn.getVersion());
+                .validate(templates, ACCOUNT, REGION, SYNTH_OWN.getVersion());
 
         assertThat(parts).isPresent();
         assertThat(parts.get()).hasSize(2);
@@ -115,7 +116,7 @@ class ValidationWorkersTest {
         Files.writeString(fake.resolve("package.json"), "{\"name\": \"aws-cdk-lib\", \"version\": \"2.0.0\"}");
         Files.writeString(fake.resolve("index.js"), "throw new Error('a worker must not load another release');");
         List<PolicyValidationStack> templates = templatesWithFindings(out);
-        String version = new CloudFormationValidatePlugin().getVersion();
+        String version = SYNTH_OWN.getVersion();
 
         assertThat(new ValidationWorkers(2, 1, elsewhere).validate(templates, ACCOUNT, REGION, version)).isEmpty();
         assertThat(new ValidationWorkers(2, 1, PROJECT).validate(templates, ACCOUNT, REGION, version)).isPresent();
@@ -129,7 +130,7 @@ class ValidationWorkersTest {
                 + App.class.getPackage().getImplementationVersion() + "\"}");
         Files.writeString(broken.resolve("index.js"), "throw new Error('broken install');");
         List<PolicyValidationStack> templates = templatesWithFindings(out);
-        String version = new CloudFormationValidatePlugin().getVersion();
+        String version = SYNTH_OWN.getVersion();
 
         assertThat(new ValidationWorkers(2, 1, elsewhere).validate(templates, ACCOUNT, REGION, version)).isEmpty();
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CloudFormationValidatePlugin;
 import software.amazon.awscdk.IPolicyValidationContext;
@@ -51,6 +52,13 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
 
     private static final Set<IConstruct> REGISTERED = Collections.newSetFromMap(new WeakHashMap<>());
 
+    /**
+     * The one instance every app of this JVM gets, built on first use. Each instance holds the CDK's
+     * rule engine in jsii's node process, about 110 MB before its first template and 250 to 300 MB
+     * after, and jsii never frees it; the CDK shares its default instance the same way.
+     */
+    private static NestedStackValidation shared;
+
     private final ValidationWorkers workers;
 
     private NestedStackValidation(ValidationWorkers workers) {
@@ -67,10 +75,15 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
     }
 
     static void addTo(IConstruct scope, String validationSwitch) {
-        addTo(scope, validationSwitch, ValidationWorkers.forThisMachine());
+        addTo(scope, validationSwitch, NestedStackValidation::shared);
     }
 
+    /** The same with a plugin of its own, validating through {@code workers}. */
     static void addTo(IConstruct scope, String validationSwitch, ValidationWorkers workers) {
+        addTo(scope, validationSwitch, () -> new NestedStackValidation(workers));
+    }
+
+    private static void addTo(IConstruct scope, String validationSwitch, Supplier<NestedStackValidation> plugin) {
         if ("false".equals(validationSwitch)) {
             return;
         }
@@ -80,9 +93,16 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
         }
         synchronized (REGISTERED) {
             if (REGISTERED.add(root)) {
-                Validations.of(root).addPlugins(new NestedStackValidation(workers));
+                Validations.of(root).addPlugins(plugin.get());
             }
         }
+    }
+
+    private static synchronized NestedStackValidation shared() {
+        if (shared == null) {
+            shared = new NestedStackValidation(ValidationWorkers.forThisMachine());
+        }
+        return shared;
     }
 
     @Override
