@@ -48,7 +48,7 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
     static final int TEMPLATES_PER_CALL = 50;
 
     /** The severities that fail the plugin's report, as the CDK's plugin decides. */
-    private static final Set<String> FAILING = Set.of("error", "fatal");
+    private static final List<String> FAILING = List.of("error", "fatal");
 
     private static final Set<IConstruct> REGISTERED = Collections.newSetFromMap(new WeakHashMap<>());
 
