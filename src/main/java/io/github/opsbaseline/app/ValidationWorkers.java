@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,14 +147,15 @@ final class ValidationWorkers {
     Optional<List<List<PolicyViolation>>> validate(List<PolicyValidationStack> stacks, String accountId,
             String region, String engineVersion) {
         String cdkVersion = App.class.getPackage().getImplementationVersion();
-        long total = stacks.stream().mapToLong(ValidationWorkers::bytes).sum();
-        int workers = count(total);
+        Map<PolicyValidationStack, Long> sizes = new IdentityHashMap<>();
+        stacks.forEach(stack -> sizes.put(stack, bytes(stack)));
+        int workers = count(sizes.values().stream().mapToLong(Long::longValue).sum());
         if (workers == 0 || cdkVersion == null) {
             return Optional.empty();
         }
         List<Worker> started = new ArrayList<>();
         try {
-            for (List<PolicyValidationStack> part : split(stacks, ValidationWorkers::bytes, workers)) {
+            for (List<PolicyValidationStack> part : split(stacks, sizes::get, workers)) {
                 started.add(Worker.start(workingDirectory, request(part, cdkVersion, accountId, region)));
             }
             List<List<PolicyViolation>> parts = new ArrayList<>();
