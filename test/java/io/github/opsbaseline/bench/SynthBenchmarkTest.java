@@ -3,9 +3,11 @@ package io.github.opsbaseline.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.opsbaseline.app.NestedStackValidation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +25,14 @@ class SynthBenchmarkTest {
                 .isEqualTo(new SynthBenchmark.Options(List.of(10, 100), List.of("prod", "dev"), 1, List.of("off")));
         assertThatThrownBy(() -> SynthBenchmark.Options.parse("--validator", "maybe")).hasMessageContaining("usage: bench");
         assertThatThrownBy(() -> SynthBenchmark.Options.parse("--sizes")).hasMessageContaining("a value is missing");
+    }
+
+    @Test
+    void everyRunValidatesFromColdWithoutTheValidationCache(@TempDir Path dir) throws Exception {
+        assertThat(SynthBenchmark.environment("on", Map.of(), dir)).containsEntry(NestedStackValidation.CACHE_SWITCH, "off")
+                .doesNotContainKey("CDK_VALIDATION");
+        assertThat(SynthBenchmark.environment("off", Map.of(), dir)).containsEntry(NestedStackValidation.CACHE_SWITCH, "off")
+                .containsEntry("CDK_VALIDATION", "false");
     }
 
     @Test

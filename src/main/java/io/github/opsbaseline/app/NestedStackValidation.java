@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.Supplier;
@@ -30,9 +31,9 @@ import software.constructs.IConstruct;
  * <p>This is the CDK's own plugin with its rules, severities and acknowledgements; registered on the
  * app, it replaces the default instance (the CDK adds its own only when the app has none), so one
  * rule engine serves every template. {@code CDK_VALIDATION=false} turns it off as it turns off the
- * default. Validating costs about 5 ms per resource, and every synth pays it for every template;
- * when the templates are many, {@link ValidationWorkers} spread it over the machine's cores, with the
- * same result. An app that registers a {@code CloudFormationValidatePlugin} of its own gets both, so
+ * default. Validating costs about 5 ms per resource. {@link ValidationCache} keeps each template's
+ * findings, so a synth pays it only for templates no earlier synth validated; when those are many,
+ * {@link ValidationWorkers} spread them over the machine's cores. Either way the report is the same. An app that registers a {@code CloudFormationValidatePlugin} of its own gets both, so
  * top-level templates are then validated twice.
  */
 public final class NestedStackValidation extends CloudFormationValidatePlugin {
@@ -41,11 +42,10 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
     public static final String SWITCH = "CDK_VALIDATION";
 
     /**
-     * Templates handed to the validator per call. A callback that hands jsii a list of 1,300 templates
-     * at once ends the synth with jsii's "Malformed request" (aws-cdk-lib 2.263, jsii 1.139); 50 at a
-     * time do not, and the reports are merged.
+     * The directory of the findings kept between synths, or {@code off}; unset, the user's cache
+     * directory (see {@link ValidationCache}).
      */
-    static final int TEMPLATES_PER_CALL = 50;
+    public static final String CACHE_SWITCH = "OPS_BASELINE_VALIDATION_CACHE";
 
     /** The severities that fail the plugin's report, as the CDK's plugin decides. */
     private static final List<String> FAILING = List.of("error", "fatal");
@@ -60,10 +60,14 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
     private static NestedStackValidation shared;
 
     private final ValidationWorkers workers;
+    private final ValidationCache cache;
+    /** Templates validated, not answered from the cache, for tests and diagnostics. */
+    private int validated;
 
-    private NestedStackValidation(ValidationWorkers workers) {
+    private NestedStackValidation(ValidationWorkers workers, ValidationCache cache) {
         super();
         this.workers = workers;
+        this.cache = cache;
     }
 
     /**
@@ -78,9 +82,26 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
         addTo(scope, validationSwitch, NestedStackValidation::shared);
     }
 
-    /** The same with a plugin of its own, validating through {@code workers}. */
+    /** The same with a plugin of its own, validating through {@code workers}, without a cache. */
     static void addTo(IConstruct scope, String validationSwitch, ValidationWorkers workers) {
-        addTo(scope, validationSwitch, () -> new NestedStackValidation(workers));
+        addTo(scope, validationSwitch, () -> new NestedStackValidation(workers, ValidationCache.off()));
+    }
+
+    /**
+     * A plugin of its own, for tests: each holds a rule engine in jsii's node process for good, so a
+     * test class shares one.
+     */
+    static NestedStackValidation of(ValidationWorkers workers, ValidationCache cache) {
+        return new NestedStackValidation(workers, cache);
+    }
+
+    /** The same with {@code plugin}. */
+    static void addTo(IConstruct scope, String validationSwitch, NestedStackValidation plugin) {
+        addTo(scope, validationSwitch, () -> plugin);
+    }
+
+    int validated() {
+        return validated;
     }
 
     private static void addTo(IConstruct scope, String validationSwitch, Supplier<NestedStackValidation> plugin) {
@@ -100,31 +121,61 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
 
     private static synchronized NestedStackValidation shared() {
         if (shared == null) {
-            shared = new NestedStackValidation(ValidationWorkers.forThisMachine());
+            shared = new NestedStackValidation(ValidationWorkers.forThisMachine(), ValidationCache.fromEnvironment());
         }
         return shared;
     }
 
+    /**
+     * Each template's findings, from the cache or validated alone (in workers when they pay), merged
+     * as one call over all the templates lists them.
+     */
     @Override
     public PolicyValidationPluginReport validate(IPolicyValidationContext context) {
         List<PolicyValidationStack> all = withNested(context.getStackTemplates());
         String version = getVersion();
-        List<List<PolicyViolation>> parts = workers
-                .validate(all, context.getAccountId(), context.getRegion(), version)
-                .orElseGet(() -> inThisProcess(context, all));
-        List<PolicyViolation> violations = merge(parts);
+        String cdkVersion = App.class.getPackage().getImplementationVersion();
+        boolean caching = cache.enabled() && cdkVersion != null;
+        List<List<PolicyViolation>> found = new ArrayList<>(Collections.nCopies(all.size(), null));
+        List<String> keys = new ArrayList<>();
+        List<Integer> misses = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            PolicyValidationStack stack = all.get(i);
+            String key = caching ? ValidationCache.key(stack, context.getAccountId(), context.getRegion(), version,
+                    cdkVersion) : null;
+            keys.add(key);
+            Optional<List<PolicyViolation>> hit = caching ? cache.get(key, stack.getTemplatePath()) : Optional.empty();
+            if (hit.isPresent()) {
+                found.set(i, hit.get());
+            } else {
+                misses.add(i);
+            }
+        }
+        List<PolicyValidationStack> unknown = misses.stream().map(all::get).toList();
+        List<List<PolicyViolation>> fresh = unknown.isEmpty() ? List.of() : workers
+                .validate(unknown, context.getAccountId(), context.getRegion(), version)
+                .orElseGet(() -> inThisProcess(context, unknown));
+        for (int j = 0; j < misses.size(); j++) {
+            found.set(misses.get(j), fresh.get(j));
+            if (caching) {
+                cache.put(keys.get(misses.get(j)), fresh.get(j));
+            }
+        }
+        validated += misses.size();
+        cache.prune();
+        List<PolicyViolation> violations = merge(found);
         boolean success = violations.stream().noneMatch(v -> FAILING.contains(v.getSeverity()));
         return PolicyValidationPluginReport.builder().success(success).violations(violations)
                 .pluginVersion(version).build();
     }
 
-    private List<List<PolicyViolation>> inThisProcess(IPolicyValidationContext context, List<PolicyValidationStack> all) {
-        List<List<PolicyViolation>> parts = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += TEMPLATES_PER_CALL) {
-            parts.add(super.validate(new Expanded(context,
-                    all.subList(from, Math.min(all.size(), from + TEMPLATES_PER_CALL)))).getViolations());
+    /** Each template validated alone, by the CDK's plugin in the synth's own node process. */
+    private List<List<PolicyViolation>> inThisProcess(IPolicyValidationContext context, List<PolicyValidationStack> stacks) {
+        List<List<PolicyViolation>> found = new ArrayList<>();
+        for (PolicyValidationStack stack : stacks) {
+            found.add(super.validate(new Expanded(context, List.of(stack))).getViolations());
         }
-        return parts;
+        return found;
     }
 
     /**

@@ -16,11 +16,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.PolicyValidationStack;
-import software.amazon.awscdk.PolicyViolatingResource;
 import software.amazon.awscdk.PolicyViolation;
 
 /**
@@ -52,7 +50,7 @@ final class ValidationWorkers {
     /** The environment variable that caps the workers: 0 or 1 validates in the synth's process. */
     static final String SWITCH = "OPS_BASELINE_VALIDATION_WORKERS";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ViolationsJson.JSON;
     private static final String SCRIPT = "validation-worker.js";
     /** The worker's exit code for "not the same aws-cdk-lib here": an expected fallback, not reported. */
     private static final int OTHER_CDK = 3;
@@ -140,9 +138,9 @@ final class ValidationWorkers {
     }
 
     /**
-     * The violations of {@code stacks}, one list per worker in template order, or empty when workers
-     * are not worth it for these templates or cannot run here. {@code engineVersion} is the synth's
-     * own validator version: a worker reporting another one is not used.
+     * The violations of each of {@code stacks} validated alone, in order, or empty when workers are
+     * not worth it for these templates or cannot run here. {@code engineVersion} is the synth's own
+     * validator version: a worker reporting another one is not used.
      */
     Optional<List<List<PolicyViolation>>> validate(List<PolicyValidationStack> stacks, String accountId,
             String region, String engineVersion) {
@@ -169,7 +167,12 @@ final class ValidationWorkers {
                     }
                     return Optional.empty();
                 }
-                parts.add(violations(answer.get().path("report").path("violations")));
+                for (JsonNode report : answer.get().path("reports")) {
+                    parts.add(ViolationsJson.read(report.path("violations"), null));
+                }
+            }
+            if (parts.size() != stacks.size()) {
+                throw new IOException("the workers reported " + parts.size() + " templates of " + stacks.size());
             }
             runs++;
             return Optional.of(parts);
@@ -207,48 +210,10 @@ final class ValidationWorkers {
         return JSON.writeValueAsBytes(request);
     }
 
-    /** The plugin's violations as the synth's own call would return them. */
-    static List<PolicyViolation> violations(JsonNode violations) {
-        List<PolicyViolation> list = new ArrayList<>();
-        for (JsonNode v : violations) {
-            List<PolicyViolatingResource> resources = new ArrayList<>();
-            for (JsonNode r : v.path("violatingResources")) {
-                List<String> locations = new ArrayList<>();
-                r.path("locations").forEach(l -> locations.add(l.asText()));
-                resources.add(PolicyViolatingResource.builder()
-                        .resourceLogicalId(text(r, "resourceLogicalId"))
-                        .constructPath(text(r, "constructPath"))
-                        .templatePath(text(r, "templatePath"))
-                        .locations(locations)
-                        .build());
-            }
-            Map<String, String> metadata = null;
-            if (v.hasNonNull("ruleMetadata")) {
-                metadata = new TreeMap<>();
-                for (var field : (Iterable<Map.Entry<String, JsonNode>>) v.get("ruleMetadata")::fields) {
-                    metadata.put(field.getKey(), field.getValue().asText());
-                }
-            }
-            list.add(PolicyViolation.builder()
-                    .ruleName(v.path("ruleName").asText())
-                    .description(v.path("description").asText())
-                    .severity(text(v, "severity"))
-                    .fix(text(v, "fix"))
-                    .ruleMetadata(metadata)
-                    .violatingResources(resources)
-                    .build());
-        }
-        return list;
-    }
-
     /** node's error line ("Error: ...") out of what a failed worker printed, else its first line. */
     static String reason(String stderr) {
         List<String> lines = stderr.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         return lines.stream().filter(l -> l.matches("^[A-Za-z]*Error\\b.*")).findFirst().orElse(lines.get(0));
-    }
-
-    private static String text(JsonNode node, String field) {
-        return node.hasNonNull(field) ? node.get(field).asText() : null;
     }
 
     /** One worker process: its request on stdin, its answer on stdout, its complaints in a file. */

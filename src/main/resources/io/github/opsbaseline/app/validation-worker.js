@@ -3,7 +3,8 @@
 // that several run side by side. Run as `node -e <this file>` in the app's working directory.
 //
 // stdin:  {"cdkVersion": "2.263.0", "accountId": ..., "region": ..., "stacks": [{"stackConstructPath", "templatePath"}]}
-// stdout: {"cdkVersion": <aws-cdk-lib it loaded>, "engineVersion": <the plugin's version>, "report": <the plugin's report>}
+// stdout: {"cdkVersion": <aws-cdk-lib it loaded>, "engineVersion": <the plugin's version>,
+//          "reports": [<the plugin's report of each template alone, in order>]}
 // Exit 3 when the working directory resolves no aws-cdk-lib, or another version than cdkVersion:
 // the caller then validates in its own process, so a worker never applies other rules than the synth.
 'use strict';
@@ -25,10 +26,11 @@ if (cdkVersion !== request.cdkVersion) {
   process.exit(3);
 }
 const plugin = new (require(cdkDir).CloudFormationValidatePlugin)();
-const report = plugin.validate({
-  stackTemplates: request.stacks,
-  templatePaths: request.stacks.map(s => s.templatePath),
+// One call per template: a template's findings alone are what the synth caches and merges.
+const reports = request.stacks.map(stack => plugin.validate({
+  stackTemplates: [stack],
+  templatePaths: [stack.templatePath],
   accountId: request.accountId,
   region: request.region,
-});
-process.stdout.write(JSON.stringify({ cdkVersion, engineVersion: plugin.version, report }));
+}));
+process.stdout.write(JSON.stringify({ cdkVersion, engineVersion: plugin.version, reports }));
