@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import software.amazon.awscdk.App;
 
 /**
- * {@code bin/bench [--sizes 10,100,1000] [--envs prod] [--runs 3] [--validator on,off]}: synthesizes
+ * {@code bin/bench [--sizes 10,100,1000] [--envs prod] [--runs 3] [--validator on,off] [--warm]}: synthesizes
  * generated environments of the stated sizes and the named reference environments, each run in a
  * fresh process as under {@code cdk synth}, twice side by side: the Java app through
  * {@code bin/app}, and the plain-JavaScript fixture ({@code bench/js/replay-app.js}) re-creating
@@ -29,21 +29,35 @@ import software.amazon.awscdk.App;
  * fails. Prints a Markdown table (median wall time of each side, their ratio, each against its own
  * empty-app floor measured in the same run, peak memory, the templates' shape against
  * CloudFormation's limits) and writes every run to {@code target/bench-runs.json}.
+ *
+ * <p>Every measured run validates every template: the validation cache is off, as the fixture has
+ * none. With {@code --warm}, each Java run with the validator on fills an empty cache of its own, and
+ * a second Java synth of the same environment over that cache is measured too (column "Java warm s"):
+ * a re-synth of an unchanged environment. Its templates must equal the first's.
  */
 public final class SynthBenchmark {
 
-    static final String USAGE = "usage: bench [--sizes 10,100,1000] [--envs prod] [--runs 3] [--validator on,off]";
+    static final String USAGE = "usage: bench [--sizes 10,100,1000] [--envs prod] [--runs 3] [--validator on,off] [--warm]";
     static final String FLOOR = "empty app (floor)";
 
-    /** What to measure. */
-    record Options(List<Integer> sizes, List<String> envs, int runs, List<String> validators) {
+    /**
+     * What to measure.
+     *
+     * @param warm also a Java re-synth over the validation cache its first synth filled (validator on)
+     */
+    record Options(List<Integer> sizes, List<String> envs, int runs, List<String> validators, boolean warm) {
 
         static Options parse(String... args) {
             List<Integer> sizes = List.of(10, 100, 1000);
             List<String> envs = List.of("prod");
             int runs = 3;
             List<String> validators = List.of("on", "off");
+            boolean warm = false;
             for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--warm")) {
+                    warm = true;
+                    continue;
+                }
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
                     case "--sizes" -> sizes = list(value).stream().map(Integer::parseInt).toList();
@@ -57,7 +71,7 @@ public final class SynthBenchmark {
             if (runs < 1 || validators.stream().anyMatch(v -> !v.equals("on") && !v.equals("off"))) {
                 throw new IllegalArgumentException("--runs takes a positive count, --validator on and/or off; " + USAGE);
             }
-            return new Options(sizes, envs, runs, validators);
+            return new Options(sizes, envs, runs, validators, warm);
         }
 
         private static List<String> list(String value) {
@@ -71,9 +85,13 @@ public final class SynthBenchmark {
     /** One process run: which side, its time and peak memory. */
     record Run(String what, String validator, String side, int run, double seconds, long peakKiB) { }
 
-    /** One line of the table: one thing synthesized with one validator setting, both sides. */
+    /**
+     * One line of the table: one thing synthesized with one validator setting, both sides.
+     *
+     * @param javaWarmSeconds median of the Java re-synths over a filled validation cache, or null
+     */
     record Row(String what, String validator, double javaSeconds, double jsSeconds, long javaPeakMiB, long jsPeakMiB,
-               AssemblyShape shape) { }
+               AssemblyShape shape, Double javaWarmSeconds) { }
 
     private SynthBenchmark() { }
 
@@ -93,9 +111,10 @@ public final class SynthBenchmark {
         List<Run> runs = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         for (String validator : options.validators()) {
-            rows.add(measure(root, FLOOR, validator, options.runs(), null, runs));
+            rows.add(measure(root, FLOOR, validator, options.runs(), null, false, runs));
             for (Map.Entry<String, Map<String, Object>> s : subjects.entrySet()) {
-                rows.add(measure(root, s.getKey(), validator, options.runs(), s.getValue(), runs));
+                rows.add(measure(root, s.getKey(), validator, options.runs(), s.getValue(),
+                        options.warm() && validator.equals("on"), runs));
             }
         }
         Path json = root.resolve("target/bench-runs.json");
@@ -136,23 +155,37 @@ public final class SynthBenchmark {
     /**
      * Runs both sides {@code runs} times, alternating so drift in the machine's load hits both
      * alike; {@code context} null measures the empty apps. Every JavaScript output is compared with
-     * the Java output it replayed.
+     * the Java output it replayed. {@code warm}: see the class comment.
      */
-    static Row measure(Path root, String what, String validator, int runs, Map<String, Object> context, List<Run> all)
-            throws IOException, InterruptedException {
+    static Row measure(Path root, String what, String validator, int runs, Map<String, Object> context, boolean warm,
+                       List<Run> all) throws IOException, InterruptedException {
         List<Double> javaSeconds = new ArrayList<>();
         List<Double> jsSeconds = new ArrayList<>();
+        List<Double> warmSeconds = new ArrayList<>();
         long javaPeak = 0;
         long jsPeak = 0;
         AssemblyShape shape = null;
         for (int run = 1; run <= runs; run++) {
             Path javaOut = Files.createTempDirectory("bench-java-");
             Path jsOut = Files.createTempDirectory("bench-js-");
+            Path cache = warm ? Files.createTempDirectory("bench-cache-") : null;
+            Path warmOut = warm ? Files.createTempDirectory("bench-java-warm-") : null;
             try {
-                Map<String, String> env = environment(validator, context, javaOut);
+                Map<String, String> env = environment(validator, context, javaOut, cache);
                 ProcessMeter.Measurement j = ok(what + " (Java)", ProcessMeter.run(context == null
                         ? Launch.javaFloor() : Launch.javaApp(), env, root));
-                env = environment(validator, context, jsOut);
+                if (warm) {
+                    ProcessMeter.Measurement w = ok(what + " (Java, warm)", ProcessMeter.run(Launch.javaApp(),
+                            environment(validator, context, warmOut, cache), root));
+                    List<String> changed = TemplateComparison.differences(javaOut, warmOut);
+                    if (!changed.isEmpty()) {
+                        throw new IllegalStateException("the re-synth over the validation cache wrote other templates for "
+                                + what + ":\n  " + String.join("\n  ", changed));
+                    }
+                    warmSeconds.add(w.seconds());
+                    all.add(new Run(what, validator, "java-warm", run, w.seconds(), w.peakKiB()));
+                }
+                env = environment(validator, context, jsOut, null);
                 env.put(Launch.REPLAY_ASSEMBLY, javaOut.toString());
                 ProcessMeter.Measurement s = ok(what + " (JavaScript)", ProcessMeter.run(context == null
                         ? Launch.jsFloor() : Launch.jsReplay(), env, root));
@@ -169,17 +202,24 @@ public final class SynthBenchmark {
                 jsPeak = Math.max(jsPeak, s.peakKiB());
                 all.add(new Run(what, validator, "java", run, j.seconds(), j.peakKiB()));
                 all.add(new Run(what, validator, "js", run, s.seconds(), s.peakKiB()));
-                System.err.printf(Locale.ROOT, "%s, validator %s, run %d/%d: Java %.2f s, JavaScript %.2f s, templates equal%n",
-                        what, validator, run, runs, j.seconds(), s.seconds());
+                System.err.printf(Locale.ROOT, "%s, validator %s, run %d/%d: Java %.2f s%s, JavaScript %.2f s, templates equal%n",
+                        what, validator, run, runs, j.seconds(), warm ? String.format(Locale.ROOT, " (warm %.2f s)",
+                                warmSeconds.get(warmSeconds.size() - 1)) : "", s.seconds());
             } finally {
                 delete(javaOut);
                 delete(jsOut);
+                if (warm) {
+                    delete(warmOut);
+                    delete(cache);
+                }
             }
         }
-        return new Row(what, validator, median(javaSeconds), median(jsSeconds), javaPeak / 1024, jsPeak / 1024, shape);
+        return new Row(what, validator, median(javaSeconds), median(jsSeconds), javaPeak / 1024, jsPeak / 1024, shape,
+                warm ? median(warmSeconds) : null);
     }
 
-    static Map<String, String> environment(String validator, Map<String, Object> context, Path outdir)
+    /** A run's environment; {@code cache} is the validation cache's directory, null for none. */
+    static Map<String, String> environment(String validator, Map<String, Object> context, Path outdir, Path cache)
             throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         Map<String, Object> ctx = new TreeMap<>(context == null ? Map.of() : context);
@@ -194,8 +234,8 @@ public final class SynthBenchmark {
         if (validator.equals("off")) {
             env.put("CDK_VALIDATION", "false");
         }
-        // every run validates every template, as the fixture does: no run is served by an earlier one
-        env.put(NestedStackValidation.CACHE_SWITCH, "off");
+        // a run validates every template, as the fixture does, unless it is given a cache of its own
+        env.put(NestedStackValidation.CACHE_SWITCH, cache == null ? "off" : cache.toString());
         return env;
     }
 
@@ -223,19 +263,24 @@ public final class SynthBenchmark {
     static String table(List<Row> rows) {
         Map<String, Row> floors = new TreeMap<>();
         rows.stream().filter(r -> r.what().equals(FLOOR)).forEach(r -> floors.put(r.validator(), r));
+        boolean warm = rows.stream().anyMatch(r -> r.javaWarmSeconds() != null);
         StringBuilder out = new StringBuilder();
         out.append("| synthesized | validator | Java s | JS s | Java/JS | Java x floor | JS x floor | Java peak MiB"
                 + " | JS peak MiB | stacks (incl. nested) | resources | max resources per template"
-                + " | max template KiB | CloudFormation limits |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                + " | max template KiB | CloudFormation limits |" + (warm ? " Java warm s |" : "") + "\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|" + (warm ? "---:|" : "") + "\n");
         for (Row r : rows) {
             Row floor = floors.getOrDefault(r.validator(), r);
             AssemblyShape s = r.shape();
-            out.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %d | %d | %,d | %,d | %.1f | %s |%n",
+            out.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %d | %d | %,d | %,d | %.1f | %s |",
                     r.what(), r.validator(), r.javaSeconds(), r.jsSeconds(), r.javaSeconds() / r.jsSeconds(),
                     r.javaSeconds() / floor.javaSeconds(), r.jsSeconds() / floor.jsSeconds(), r.javaPeakMiB(), r.jsPeakMiB(),
                     s.templates(), s.resources(), s.maxResources(), s.maxTemplateBytes() / 1024.0,
                     s.withinLimits() ? "within" : "**LIMIT EXCEEDED**"));
+            if (warm) {
+                out.append(r.javaWarmSeconds() == null ? " |" : String.format(Locale.ROOT, " %.2f |", r.javaWarmSeconds()));
+            }
+            out.append('\n');
         }
         return out.toString();
     }

@@ -22,31 +22,48 @@ class SynthBenchmarkTest {
         assertThat(o.runs()).isEqualTo(3);
         assertThat(o.validators()).containsExactly("on", "off");
         assertThat(SynthBenchmark.Options.parse("--sizes", "10,100", "--runs", "1", "--envs", "prod,dev", "--validator", "off"))
-                .isEqualTo(new SynthBenchmark.Options(List.of(10, 100), List.of("prod", "dev"), 1, List.of("off")));
+                .isEqualTo(new SynthBenchmark.Options(List.of(10, 100), List.of("prod", "dev"), 1, List.of("off"), false));
+        assertThat(o.warm()).isFalse();
+        assertThat(SynthBenchmark.Options.parse("--warm", "--sizes", "100").warm()).isTrue();
+        assertThat(SynthBenchmark.Options.parse("--sizes", "100", "--warm").sizes()).containsExactly(100);
         assertThatThrownBy(() -> SynthBenchmark.Options.parse("--validator", "maybe")).hasMessageContaining("usage: bench");
         assertThatThrownBy(() -> SynthBenchmark.Options.parse("--sizes")).hasMessageContaining("a value is missing");
     }
 
     @Test
-    void everyRunValidatesFromColdWithoutTheValidationCache(@TempDir Path dir) throws Exception {
-        assertThat(SynthBenchmark.environment("on", Map.of(), dir)).containsEntry(NestedStackValidation.CACHE_SWITCH, "off")
-                .doesNotContainKey("CDK_VALIDATION");
-        assertThat(SynthBenchmark.environment("off", Map.of(), dir)).containsEntry(NestedStackValidation.CACHE_SWITCH, "off")
-                .containsEntry("CDK_VALIDATION", "false");
+    void aRunValidatesFromColdUnlessGivenACacheOfItsOwn(@TempDir Path dir) throws Exception {
+        assertThat(SynthBenchmark.environment("on", Map.of(), dir, null))
+                .containsEntry(NestedStackValidation.CACHE_SWITCH, "off").doesNotContainKey("CDK_VALIDATION");
+        assertThat(SynthBenchmark.environment("off", Map.of(), dir, null))
+                .containsEntry(NestedStackValidation.CACHE_SWITCH, "off").containsEntry("CDK_VALIDATION", "false");
+        assertThat(SynthBenchmark.environment("on", Map.of(), dir, dir.resolve("cache")))
+                .containsEntry(NestedStackValidation.CACHE_SWITCH, dir.resolve("cache").toString());
     }
 
     @Test
     void theTableGivesBothSidesTheirRatioAndEachAgainstItsOwnFloor() {
         String table = SynthBenchmark.table(List.of(
-                new SynthBenchmark.Row(SynthBenchmark.FLOOR, "on", 4.0, 2.0, 600, 300, new AssemblyShape(1, 1, 1, 1024)),
-                new SynthBenchmark.Row("1,000 services", "on", 30.0, 25.0, 900, 700, new AssemblyShape(12, 5200, 480, 900 * 1024)),
-                new SynthBenchmark.Row(SynthBenchmark.FLOOR, "off", 1.0, 0.5, 200, 100, new AssemblyShape(1, 1, 1, 1024)),
-                new SynthBenchmark.Row("prod", "off", 5.0, 1.0, 400, 150, new AssemblyShape(5, 700, 501, 2048))));
+                new SynthBenchmark.Row(SynthBenchmark.FLOOR, "on", 4.0, 2.0, 600, 300, new AssemblyShape(1, 1, 1, 1024), null),
+                new SynthBenchmark.Row("1,000 services", "on", 30.0, 25.0, 900, 700, new AssemblyShape(12, 5200, 480, 900 * 1024), null),
+                new SynthBenchmark.Row(SynthBenchmark.FLOOR, "off", 1.0, 0.5, 200, 100, new AssemblyShape(1, 1, 1, 1024), null),
+                new SynthBenchmark.Row("prod", "off", 5.0, 1.0, 400, 150, new AssemblyShape(5, 700, 501, 2048), null)));
 
         assertThat(table).contains("| synthesized | validator | Java s | JS s | Java/JS | Java x floor | JS x floor |");
         assertThat(table).contains("| empty app (floor) | on | 4.00 | 2.00 | 2.00 | 1.00 | 1.00 | 600 | 300 | 1 | 1 | 1 | 1.0 | within |");
         assertThat(table).contains("| 1,000 services | on | 30.00 | 25.00 | 1.20 | 7.50 | 12.50 | 900 | 700 | 12 | 5,200 | 480 | 900.0 | within |");
         assertThat(table).contains("| prod | off | 5.00 | 1.00 | 5.00 | 5.00 | 2.00 | 400 | 150 | 5 | 700 | 501 | 2.0 | **LIMIT EXCEEDED** |");
+    }
+
+    @Test
+    void withWarmRunsTheTableGivesTheirMedianInAColumnOfItsOwn() {
+        String table = SynthBenchmark.table(List.of(
+                new SynthBenchmark.Row(SynthBenchmark.FLOOR, "on", 4.0, 2.0, 600, 300, new AssemblyShape(1, 1, 1, 1024), null),
+                new SynthBenchmark.Row("prod", "on", 12.0, 8.0, 700, 500, new AssemblyShape(17, 487, 127, 2048), 9.5)));
+
+        assertThat(table.lines().toList().get(0)).endsWith("| CloudFormation limits | Java warm s |");
+        assertThat(table.lines().toList().get(1)).endsWith("|---|---:|");
+        assertThat(table).contains("| empty app (floor) | on | 4.00 | 2.00 | 2.00 | 1.00 | 1.00 | 600 | 300 | 1 | 1 | 1 | 1.0 | within | |")
+                .contains("| prod | on | 12.00 | 8.00 | 1.50 | 3.00 | 4.00 | 700 | 500 | 17 | 487 | 127 | 2.0 | within | 9.50 |");
     }
 
     @Test

@@ -34,7 +34,8 @@ import software.amazon.awscdk.PolicyViolation;
  * the cloud assembly: the CDK refuses a validation plugin that changes a file it found there. One small
  * file per template; entries unused for {@link #KEEP} are removed after each validation. Deleting the
  * directory is always safe. A cache that cannot be read or written never fails a synth: it is a miss,
- * and after the first failed write the synth goes on without it, with one line on stderr.
+ * and after the first failed write the synth goes on without it, with one line on stderr. Whoever can
+ * write the directory can make a synth skip findings, so it is the user's own unless they choose.
  */
 final class ValidationCache {
 
