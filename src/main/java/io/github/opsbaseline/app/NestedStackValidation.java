@@ -33,8 +33,9 @@ import software.constructs.IConstruct;
  * rule engine serves every template. {@code CDK_VALIDATION=false} turns it off as it turns off the
  * default. Validating costs about 5 ms per resource. {@link ValidationCache} keeps each template's
  * findings, so a synth pays it only for templates no earlier synth validated; when those are many,
- * {@link ValidationWorkers} spread them over the machine's cores. Either way the report is the same. An app that registers a {@code CloudFormationValidatePlugin} of its own gets both, so
- * top-level templates are then validated twice.
+ * {@link ValidationWorkers} spread them over the machine's cores. Either way the report is the same.
+ * An app that registers a {@code CloudFormationValidatePlugin} of its own gets both, so top-level
+ * templates are then validated twice.
  */
 public final class NestedStackValidation extends CloudFormationValidatePlugin {
 
@@ -136,15 +137,16 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
         String version = getVersion();
         String cdkVersion = App.class.getPackage().getImplementationVersion();
         boolean caching = cache.enabled() && cdkVersion != null;
+        // read once: each is a call into node
+        String account = context.getAccountId();
+        String region = context.getRegion();
+        List<String> keys = all.stream().map(stack -> caching
+                ? ValidationCache.key(stack, account, region, version, cdkVersion) : null).toList();
         List<List<PolicyViolation>> found = new ArrayList<>(Collections.nCopies(all.size(), null));
-        List<String> keys = new ArrayList<>();
         List<Integer> misses = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            PolicyValidationStack stack = all.get(i);
-            String key = caching ? ValidationCache.key(stack, context.getAccountId(), context.getRegion(), version,
-                    cdkVersion) : null;
-            keys.add(key);
-            Optional<List<PolicyViolation>> hit = caching ? cache.get(key, stack.getTemplatePath()) : Optional.empty();
+            Optional<List<PolicyViolation>> hit = caching ? cache.get(keys.get(i), all.get(i).getTemplatePath())
+                    : Optional.empty();
             if (hit.isPresent()) {
                 found.set(i, hit.get());
             } else {
@@ -153,7 +155,7 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
         }
         List<PolicyValidationStack> unknown = misses.stream().map(all::get).toList();
         List<List<PolicyViolation>> fresh = unknown.isEmpty() ? List.of() : workers
-                .validate(unknown, context.getAccountId(), context.getRegion(), version)
+                .validate(unknown, account, region, version)
                 .orElseGet(() -> inThisProcess(context, unknown));
         for (int j = 0; j < misses.size(); j++) {
             found.set(misses.get(j), fresh.get(j));
