@@ -48,6 +48,12 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
      */
     public static final String CACHE_SWITCH = "OPS_BASELINE_VALIDATION_CACHE";
 
+    /**
+     * The aws-cdk-lib release of this JVM (null when its jar has no manifest version): part of every
+     * cache key, and what a validator worker must load.
+     */
+    static final String CDK_RELEASE = App.class.getPackage().getImplementationVersion();
+
     /** The severities that fail the plugin's report, as the CDK's plugin decides. */
     private static final List<String> FAILING = List.of("error", "fatal");
 
@@ -135,13 +141,12 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
     public PolicyValidationPluginReport validate(IPolicyValidationContext context) {
         List<PolicyValidationStack> all = withNested(context.getStackTemplates());
         String version = getVersion();
-        String cdkVersion = App.class.getPackage().getImplementationVersion();
-        boolean caching = cache.enabled() && cdkVersion != null;
+        boolean caching = cache.enabled() && CDK_RELEASE != null;
         // read once: each is a call into node
         String account = context.getAccountId();
         String region = context.getRegion();
         List<String> keys = all.stream().map(stack -> caching
-                ? ValidationCache.key(stack, account, region, version, cdkVersion) : null).toList();
+                ? ValidationCache.key(stack, account, region, version, CDK_RELEASE) : null).toList();
         List<List<PolicyViolation>> found = new ArrayList<>(Collections.nCopies(all.size(), null));
         List<Integer> misses = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
-import software.amazon.awscdk.App;
 import software.amazon.awscdk.PolicyValidationStack;
 import software.amazon.awscdk.PolicyViolation;
 
@@ -144,7 +143,7 @@ final class ValidationWorkers {
      */
     Optional<List<List<PolicyViolation>>> validate(List<PolicyValidationStack> stacks, String accountId,
             String region, String engineVersion) {
-        String cdkVersion = App.class.getPackage().getImplementationVersion();
+        String cdkVersion = NestedStackValidation.CDK_RELEASE;
         Map<PolicyValidationStack, Long> sizes = new IdentityHashMap<>();
         stacks.forEach(stack -> sizes.put(stack, bytes(stack)));
         int workers = count(sizes.values().stream().mapToLong(Long::longValue).sum());
