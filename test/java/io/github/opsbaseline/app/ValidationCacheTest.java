@@ -5,11 +5,9 @@ import static io.github.opsbaseline.app.ValidationWorkersTest.describe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.opsbaseline.testing.StandardError;
 import io.github.opsbaseline.testing.TestApps;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -145,7 +143,7 @@ class ValidationCacheTest {
 
         Path notADirectory = Files.writeString(dir.resolve("file"), "x");
         ValidationCache unwritable = new ValidationCache(notADirectory, Clock.systemUTC());
-        String stderr = stderrOf(() -> {
+        String stderr = StandardError.of(() -> {
             unwritable.put("ab12", List.of());
             unwritable.put("cd34", List.of());
         });
@@ -222,17 +220,5 @@ class ValidationCacheTest {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).sorted().toList();
         }
-    }
-
-    private static String stderrOf(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }

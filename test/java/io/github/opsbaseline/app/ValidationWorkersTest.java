@@ -3,6 +3,7 @@ package io.github.opsbaseline.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.opsbaseline.testing.StandardError;
 import io.github.opsbaseline.testing.TestApps;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -118,8 +119,19 @@ class ValidationWorkersTest {
         List<PolicyValidationStack> templates = templatesWithFindings(out);
         String version = SYNTH_OWN.getVersion();
 
-        assertThat(new ValidationWorkers(2, 1, elsewhere).validate(templates, ACCOUNT, REGION, version)).isEmpty();
-        assertThat(new ValidationWorkers(2, 1, PROJECT).validate(templates, ACCOUNT, REGION, version)).isPresent();
+        String release = App.class.getPackage().getImplementationVersion();
+
+        String refused = StandardError.of(() -> assertThat(
+                new ValidationWorkers(2, 1, elsewhere).validate(templates, ACCOUNT, REGION, version)).isEmpty());
+        String used = StandardError.of(() -> assertThat(
+                new ValidationWorkers(2, 1, PROJECT).validate(templates, ACCOUNT, REGION, version)).isPresent());
+
+        // one line, with what the worker found and what would let the workers run
+        assertThat(refused).isEqualTo("template validator workers not used (aws-cdk-lib 2.0.0 under " + elsewhere
+                + ", the app runs " + release + "); validating in the synth's process. aws-cdk-lib " + release
+                + " in the node_modules of " + elsewhere + " lets 2 workers validate side by side"
+                + System.lineSeparator());
+        assertThat(used).isEmpty();
     }
 
     @Test
@@ -132,7 +144,11 @@ class ValidationWorkersTest {
         List<PolicyValidationStack> templates = templatesWithFindings(out);
         String version = SYNTH_OWN.getVersion();
 
-        assertThat(new ValidationWorkers(2, 1, elsewhere).validate(templates, ACCOUNT, REGION, version)).isEmpty();
+        String said = StandardError.of(() -> assertThat(
+                new ValidationWorkers(2, 1, elsewhere).validate(templates, ACCOUNT, REGION, version)).isEmpty());
+
+        assertThat(said).isEqualTo("template validator workers failed (a worker exited with 1: Error: broken install);"
+                + " validating in the synth's process" + System.lineSeparator());
     }
 
     @Test

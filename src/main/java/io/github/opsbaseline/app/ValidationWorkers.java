@@ -31,7 +31,8 @@ import software.amazon.awscdk.PolicyViolation;
  * runs it from the project; another release or none and the worker refuses), over a contiguous run
  * of the templates, so the parts put together list what one call over all of them would. When
  * workers cannot run there (no aws-cdk-lib under the working directory, another version, a worker
- * failing), {@link #validate} returns empty and the caller validates in its own process.
+ * failing), {@link #validate} says why in one line on stderr and returns empty, and the caller
+ * validates in its own process.
  */
 final class ValidationWorkers {
 
@@ -158,12 +159,18 @@ final class ValidationWorkers {
             List<List<PolicyViolation>> parts = new ArrayList<>();
             for (Worker worker : started) {
                 Optional<JsonNode> answer = worker.answer();
-                if (answer.isEmpty() || !engineVersion.equals(answer.get().path("engineVersion").asText())) {
-                    if (answer.isPresent()) {
-                        System.err.println("template validator workers run rule engine "
-                                + answer.get().path("engineVersion").asText() + ", the synth " + engineVersion
-                                + "; validating in the synth's process");
-                    }
+                if (answer.isEmpty()) {
+                    // Said once, not per worker: they all resolve the same directory.
+                    System.err.println("template validator workers not used (" + worker.refusal()
+                            + "); validating in the synth's process. aws-cdk-lib " + cdkVersion
+                            + " in the node_modules of " + workingDirectory + " lets " + workers
+                            + " workers validate side by side");
+                    return Optional.empty();
+                }
+                if (!engineVersion.equals(answer.get().path("engineVersion").asText())) {
+                    System.err.println("template validator workers run rule engine "
+                            + answer.get().path("engineVersion").asText() + ", the synth " + engineVersion
+                            + "; validating in the synth's process");
                     return Optional.empty();
                 }
                 for (JsonNode report : answer.get().path("reports")) {
@@ -269,6 +276,12 @@ final class ValidationWorkers {
                 throw new IOException("a worker exited with " + exit + (why.isEmpty() ? "" : ": " + reason(why)));
             }
             return Optional.of(JSON.readTree(out));
+        }
+
+        /** Why a worker refused to run here, as it said it. */
+        String refusal() throws IOException {
+            String said = Files.readString(errors).strip();
+            return said.isEmpty() ? "a worker found no aws-cdk-lib of the synth's release" : reason(said);
         }
 
         void stop() {
