@@ -33,7 +33,9 @@ import software.amazon.awscdk.App;
  * <p>Every measured run validates every template: the validation cache is off, as the fixture has
  * none. With {@code --warm}, each Java run with the validator on fills an empty cache of its own, and
  * a second Java synth of the same environment over that cache is measured too (column "Java warm s"):
- * a re-synth of an unchanged environment. Its templates must equal the first's.
+ * a re-synth of an unchanged environment. Its templates must equal the first's, byte for byte, as
+ * must every Java run's after the first: each benchmark of several runs is also a check, across
+ * JVMs, that the app is deterministic at the sizes measured.
  */
 public final class SynthBenchmark {
 
@@ -155,7 +157,9 @@ public final class SynthBenchmark {
     /**
      * Runs both sides {@code runs} times, alternating so drift in the machine's load hits both
      * alike; {@code context} null measures the empty apps. Every JavaScript output is compared with
-     * the Java output it replayed. {@code warm}: see the class comment.
+     * the Java output it replayed, and every Java output after the first with the first, byte for
+     * byte (the same config must give the same templates in every JVM). {@code warm}: see the class
+     * comment.
      */
     static Row measure(Path root, String what, String validator, int runs, Map<String, Object> context, boolean warm,
                        List<Run> all) throws IOException, InterruptedException {
@@ -165,53 +169,72 @@ public final class SynthBenchmark {
         long javaPeak = 0;
         long jsPeak = 0;
         AssemblyShape shape = null;
-        for (int run = 1; run <= runs; run++) {
-            Path javaOut = Files.createTempDirectory("bench-java-");
-            Path jsOut = Files.createTempDirectory("bench-js-");
-            Path cache = warm ? Files.createTempDirectory("bench-cache-") : null;
-            Path warmOut = warm ? Files.createTempDirectory("bench-java-warm-") : null;
-            try {
-                Map<String, String> env = environment(validator, context, javaOut, cache);
-                ProcessMeter.Measurement j = ok(what + " (Java)", ProcessMeter.run(context == null
-                        ? Launch.javaFloor() : Launch.javaApp(), env, root));
-                if (warm) {
-                    ProcessMeter.Measurement w = ok(what + " (Java, warm)", ProcessMeter.run(Launch.javaApp(),
-                            environment(validator, context, warmOut, cache), root));
-                    List<String> changed = TemplateComparison.differences(javaOut, warmOut);
-                    if (!changed.isEmpty()) {
-                        throw new IllegalStateException("the re-synth over the validation cache wrote other templates for "
-                                + what + ":\n  " + String.join("\n  ", changed));
+        Path firstJava = null;
+        try {
+            for (int run = 1; run <= runs; run++) {
+                Path javaOut = Files.createTempDirectory("bench-java-");
+                Path jsOut = Files.createTempDirectory("bench-js-");
+                Path cache = warm ? Files.createTempDirectory("bench-cache-") : null;
+                Path warmOut = warm ? Files.createTempDirectory("bench-java-warm-") : null;
+                try {
+                    Map<String, String> env = environment(validator, context, javaOut, cache);
+                    ProcessMeter.Measurement j = ok(what + " (Java)", ProcessMeter.run(context == null
+                            ? Launch.javaFloor() : Launch.javaApp(), env, root));
+                    if (warm) {
+                        ProcessMeter.Measurement w = ok(what + " (Java, warm)", ProcessMeter.run(Launch.javaApp(),
+                                environment(validator, context, warmOut, cache), root));
+                        List<String> changed = TemplateComparison.byteDifferences(javaOut, warmOut);
+                        if (!changed.isEmpty()) {
+                            throw new IllegalStateException("the re-synth over the validation cache wrote other templates for "
+                                    + what + ":\n  " + String.join("\n  ", changed));
+                        }
+                        warmSeconds.add(w.seconds());
+                        all.add(new Run(what, validator, "java-warm", run, w.seconds(), w.peakKiB()));
                     }
-                    warmSeconds.add(w.seconds());
-                    all.add(new Run(what, validator, "java-warm", run, w.seconds(), w.peakKiB()));
+                    env = environment(validator, context, jsOut, null);
+                    env.put(Launch.REPLAY_ASSEMBLY, javaOut.toString());
+                    ProcessMeter.Measurement s = ok(what + " (JavaScript)", ProcessMeter.run(context == null
+                            ? Launch.jsFloor() : Launch.jsReplay(), env, root));
+                    List<String> differences = TemplateComparison.differences(javaOut, jsOut);
+                    if (!differences.isEmpty()) {
+                        throw new IllegalStateException("the JavaScript fixture's templates differ from Java's for " + what
+                                + " (validator " + validator + "), so the ratio would compare different work:\n  "
+                                + String.join("\n  ", differences));
+                    }
+                    if (firstJava == null) {
+                        firstJava = javaOut;
+                    } else {
+                        List<String> changed = TemplateComparison.byteDifferences(firstJava, javaOut);
+                        if (!changed.isEmpty()) {
+                            throw new IllegalStateException("Java run " + run + " of " + what + " (validator " + validator
+                                    + ") wrote other templates than run 1, so the app is not deterministic:\n  "
+                                    + String.join("\n  ", changed));
+                        }
+                    }
+                    shape = AssemblyShape.of(javaOut);
+                    javaSeconds.add(j.seconds());
+                    jsSeconds.add(s.seconds());
+                    javaPeak = Math.max(javaPeak, j.peakKiB());
+                    jsPeak = Math.max(jsPeak, s.peakKiB());
+                    all.add(new Run(what, validator, "java", run, j.seconds(), j.peakKiB()));
+                    all.add(new Run(what, validator, "js", run, s.seconds(), s.peakKiB()));
+                    System.err.printf(Locale.ROOT, "%s, validator %s, run %d/%d: Java %.2f s%s, JavaScript %.2f s, templates equal%n",
+                            what, validator, run, runs, j.seconds(), warm ? String.format(Locale.ROOT, " (warm %.2f s)",
+                                    warmSeconds.get(warmSeconds.size() - 1)) : "", s.seconds());
+                } finally {
+                    if (javaOut != firstJava) {
+                        delete(javaOut);
+                    }
+                    delete(jsOut);
+                    if (warm) {
+                        delete(warmOut);
+                        delete(cache);
+                    }
                 }
-                env = environment(validator, context, jsOut, null);
-                env.put(Launch.REPLAY_ASSEMBLY, javaOut.toString());
-                ProcessMeter.Measurement s = ok(what + " (JavaScript)", ProcessMeter.run(context == null
-                        ? Launch.jsFloor() : Launch.jsReplay(), env, root));
-                List<String> differences = TemplateComparison.differences(javaOut, jsOut);
-                if (!differences.isEmpty()) {
-                    throw new IllegalStateException("the JavaScript fixture's templates differ from Java's for " + what
-                            + " (validator " + validator + "), so the ratio would compare different work:\n  "
-                            + String.join("\n  ", differences));
-                }
-                shape = AssemblyShape.of(javaOut);
-                javaSeconds.add(j.seconds());
-                jsSeconds.add(s.seconds());
-                javaPeak = Math.max(javaPeak, j.peakKiB());
-                jsPeak = Math.max(jsPeak, s.peakKiB());
-                all.add(new Run(what, validator, "java", run, j.seconds(), j.peakKiB()));
-                all.add(new Run(what, validator, "js", run, s.seconds(), s.peakKiB()));
-                System.err.printf(Locale.ROOT, "%s, validator %s, run %d/%d: Java %.2f s%s, JavaScript %.2f s, templates equal%n",
-                        what, validator, run, runs, j.seconds(), warm ? String.format(Locale.ROOT, " (warm %.2f s)",
-                                warmSeconds.get(warmSeconds.size() - 1)) : "", s.seconds());
-            } finally {
-                delete(javaOut);
-                delete(jsOut);
-                if (warm) {
-                    delete(warmOut);
-                    delete(cache);
-                }
+            }
+        } finally {
+            if (firstJava != null) {
+                delete(firstJava);
             }
         }
         return new Row(what, validator, median(javaSeconds), median(jsSeconds), javaPeak / 1024, jsPeak / 1024, shape,

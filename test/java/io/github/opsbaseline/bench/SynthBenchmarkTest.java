@@ -109,4 +109,29 @@ class SynthBenchmarkTest {
                 "s.template.json /Resources/T/Properties/B/1: \"y\" | \"x\"",
                 "s.template.json /Resources/T/Properties/C: only in JavaScript's");
     }
+
+    @Test
+    void twoJavaSynthsMustWriteTheSameBytesNotOnlyTheSameJson(@TempDir Path dir) throws Exception {
+        Path first = Files.createDirectory(dir.resolve("first"));
+        Path second = Files.createDirectory(dir.resolve("second"));
+        String template = "{\"Resources\":{\"T\":{\"Type\":\"AWS::SNS::Topic\",\"Properties\":{\"A\":1}}}}";
+        Files.writeString(first.resolve("s.template.json"), template);
+        Files.writeString(second.resolve("s.template.json"), template);
+        assertThat(TemplateComparison.byteDifferences(first, second)).isEmpty();
+
+        // the same JSON with its keys in another order: equal for the fixture's check, not between two synths
+        Files.writeString(second.resolve("s.template.json"),
+                "{\"Resources\":{\"T\":{\"Properties\":{\"A\":1},\"Type\":\"AWS::SNS::Topic\"}}}");
+        assertThat(TemplateComparison.differences(first, second)).isEmpty();
+        assertThat(TemplateComparison.byteDifferences(first, second))
+                .containsExactly("s.template.json: same JSON, other bytes (key order or layout)");
+
+        Files.writeString(second.resolve("s.template.json"),
+                "{\"Resources\":{\"T\":{\"Type\":\"AWS::SNS::Topic\",\"Properties\":{\"A\":2,\"B\":3}}}}");
+        Files.writeString(first.resolve("n.nested.template.json"), "{}");
+        assertThat(TemplateComparison.byteDifferences(first, second)).containsExactly(
+                "n.nested.template.json: written by the first synth only",
+                "s.template.json /Resources/T/Properties/A: 1 | 2",
+                "s.template.json /Resources/T/Properties/B: only in the second synth's");
+    }
 }

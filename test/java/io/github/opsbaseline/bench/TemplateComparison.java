@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.opsbaseline.core.TemplateLimits;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,9 @@ import java.util.TreeSet;
  * Proves the JavaScript fixture built the same resources as the Java synth: the two cloud
  * assemblies hold the same template files (stacks and nested stacks), each equal as parsed JSON.
  * Asset hashes are compared too: a nested stack's TemplateURL names the hash of its template, so
- * equal nested templates give equal hashes, and a difference there is a real one.
+ * equal nested templates give equal hashes, and a difference there is a real one. Two Java synths
+ * are held to more: the same bytes ({@link #byteDifferences}), since a re-synth that only reorders
+ * keys still changes every hash of those bytes (asset hashes, the validation cache's keys).
  */
 final class TemplateComparison {
 
@@ -26,23 +30,43 @@ final class TemplateComparison {
 
     /** The differences between the templates of two assemblies, as {@code file /json/pointer: java | js}; empty when equal. */
     static List<String> differences(Path java, Path js) throws IOException {
+        return differences(java, js, "Java", "JavaScript", false);
+    }
+
+    /**
+     * The differences between the templates of two Java synths, {@code first} and {@code second}:
+     * files not byte for byte equal, each as its JSON differences, or as {@code same JSON, other
+     * bytes} when only key order or layout differ; empty when every file is the same.
+     */
+    static List<String> byteDifferences(Path first, Path second) throws IOException {
+        return differences(first, second, "the first synth", "the second synth", true);
+    }
+
+    private static List<String> differences(Path a, Path b, String aName, String bName, boolean bytes)
+            throws IOException {
         List<String> out = new ArrayList<>();
-        TreeSet<String> javaFiles = names(java);
-        TreeSet<String> jsFiles = names(js);
-        for (String f : javaFiles) {
-            if (!jsFiles.contains(f)) {
-                out.add(f + ": written by Java only");
+        TreeSet<String> aFiles = names(a);
+        TreeSet<String> bFiles = names(b);
+        for (String f : aFiles) {
+            if (!bFiles.contains(f)) {
+                out.add(f + ": written by " + aName + " only");
             }
         }
-        for (String f : jsFiles) {
-            if (!javaFiles.contains(f)) {
-                out.add(f + ": written by JavaScript only");
+        for (String f : bFiles) {
+            if (!aFiles.contains(f)) {
+                out.add(f + ": written by " + bName + " only");
             }
         }
         ObjectMapper mapper = new ObjectMapper();
-        for (String f : javaFiles) {
-            if (jsFiles.contains(f) && out.size() < LIMIT) {
-                diff(f, "", mapper.readTree(java.resolve(f).toFile()), mapper.readTree(js.resolve(f).toFile()), out);
+        for (String f : aFiles) {
+            if (!bFiles.contains(f) || out.size() >= LIMIT
+                    || bytes && Arrays.equals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)))) {
+                continue;
+            }
+            int before = out.size();
+            diff(f, "", mapper.readTree(a.resolve(f).toFile()), mapper.readTree(b.resolve(f).toFile()), aName, bName, out);
+            if (bytes && out.size() == before) {
+                out.add(f + ": same JSON, other bytes (key order or layout)");
             }
         }
         return out.size() > LIMIT ? out.subList(0, LIMIT) : out;
@@ -54,7 +78,8 @@ final class TemplateComparison {
         return names;
     }
 
-    private static void diff(String file, String pointer, JsonNode a, JsonNode b, List<String> out) {
+    private static void diff(String file, String pointer, JsonNode a, JsonNode b, String aName, String bName,
+            List<String> out) {
         if (out.size() >= LIMIT || a.equals(b)) {
             return;
         }
@@ -63,20 +88,20 @@ final class TemplateComparison {
                 Map.Entry<String, JsonNode> e = it.next();
                 String p = pointer + "/" + e.getKey();
                 if (!b.has(e.getKey())) {
-                    out.add(file + " " + p + ": only in Java's");
+                    out.add(file + " " + p + ": only in " + aName + "'s");
                 } else {
-                    diff(file, p, e.getValue(), b.get(e.getKey()), out);
+                    diff(file, p, e.getValue(), b.get(e.getKey()), aName, bName, out);
                 }
             }
             for (Iterator<String> it = b.fieldNames(); it.hasNext(); ) {
                 String k = it.next();
                 if (!a.has(k)) {
-                    out.add(file + " " + pointer + "/" + k + ": only in JavaScript's");
+                    out.add(file + " " + pointer + "/" + k + ": only in " + bName + "'s");
                 }
             }
         } else if (a.isArray() && b.isArray() && a.size() == b.size()) {
             for (int i = 0; i < a.size(); i++) {
-                diff(file, pointer + "/" + i, a.get(i), b.get(i), out);
+                diff(file, pointer + "/" + i, a.get(i), b.get(i), aName, bName, out);
             }
         } else {
             out.add(file + " " + (pointer.isEmpty() ? "/" : pointer) + ": " + brief(a) + " | " + brief(b));
