@@ -35,6 +35,31 @@ class OperationsDashboardsTest {
         assertThat(OperationsDashboards.paginate(sections(30, 20), 100)).isEqualTo(pages);
     }
 
+    /** An alarm-status section of 40 widgets of 100 alarm ARNs, whose partition is a token with this counter. */
+    private static List<DashboardSection> alarmStatus(int tokenCounter) {
+        String prefix = "arn:${Token[AWS.Partition." + tokenCounter + "]}:cloudwatch:eu-west-1:123456789012:alarm:";
+        return List.of(new DashboardSection("Alarm status", IntStream.range(0, 40).mapToObj(w -> Widgets.alarmStatus(
+                "Alarms " + w, IntStream.range(0, 100).mapToObj(a -> prefix + "shop-prod-svc-" + (w * 100 + a)
+                        + "-cpu-critical").toList())).toList()));
+    }
+
+    @Test
+    void theSplitDoesNotDependOnTheCountersInTokenPlaceholders() {
+        // GIVEN the same alarms, their ARNs' partition token numbered 9 in one JVM run and 1234567 in
+        // another (the CDK's counter differs between runs), past the body limit
+        List<List<Map<String, Object>>> one = OperationsDashboards.paginate(alarmStatus(9), 500);
+        List<List<Map<String, Object>>> other = OperationsDashboards.paginate(alarmStatus(1234567), 500);
+
+        // THEN the pages hold the same widgets, and each widget counts its token at TOKEN_CHARS
+        assertThat(one).hasSizeGreaterThan(1);
+        assertThat(other.stream().map(List::size).toList()).isEqualTo(one.stream().map(List::size).toList());
+        Map<String, Object> widget = Widgets.alarmStatus("A", List.of("${Token[AWS.Partition.9]}"));
+        Map<String, Object> plain = Widgets.alarmStatus("A", List.of(""));
+        assertThat(OperationsDashboards.chars(widget))
+                .isEqualTo(OperationsDashboards.chars(plain) + OperationsDashboards.TOKEN_CHARS)
+                .isEqualTo(OperationsDashboards.chars(Widgets.alarmStatus("A", List.of("${Token[TOKEN.123456]}"))));
+    }
+
     @Test
     void aSectionLargerThanADashboardContinuesOnTheNextWithAHeader() {
         List<List<Map<String, Object>>> pages = OperationsDashboards.paginate(sections(1, 1200), 500);

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awscdk.NestedStack;
 import software.amazon.awscdk.services.cloudwatch.CfnDashboard;
 import software.constructs.Construct;
@@ -20,6 +22,11 @@ import software.constructs.Construct;
  * <p>The first dashboard lives in this construct's stack; each further one in a nested stack of its
  * own ({@code Page<n>}), so a large workload's dashboards never push a template past CloudFormation's
  * 1 MB, and page n stays in the same stack as pages are added after it.
+ *
+ * <p>A widget's size is measured with each CDK token at a fixed {@link #TOKEN_CHARS}, not as the
+ * placeholder string the CDK hands Java: the placeholder carries a counter ({@code
+ * ${Token[AWS.Partition.10]}}) that is not the same from one JVM run to the next, and at 1,000
+ * services the split moved with it.
  */
 public class OperationsDashboards extends Construct {
 
@@ -31,6 +38,16 @@ public class OperationsDashboards extends Construct {
      * is escaped once more inside the template.
      */
     public static final int MAX_BODY_CHARS = 300_000;
+
+    /**
+     * What a token counts for in a widget's size: more than its placeholder today (26 characters for
+     * the partition) and than the reference CloudFormation gets in its place (28 for
+     * {@code ,{"Ref":"AWS::Partition"},} in the body's {@code Fn::Join}).
+     */
+    static final int TOKEN_CHARS = 32;
+
+    /** A CDK string or list token's placeholder (the CDK's own markers and key characters). */
+    private static final Pattern TOKEN = Pattern.compile("[$#]\\{Token\\[[a-zA-Z0-9:._-]+]}");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Room a widget's position fields take in the body, beyond its serialized properties. */
@@ -97,12 +114,18 @@ public class OperationsDashboards extends Construct {
         return result;
     }
 
-    private static int chars(Map<String, Object> widget) {
+    static int chars(Map<String, Object> widget) {
+        String properties;
         try {
-            return JSON.writeValueAsString(widget.get("properties")).length() + POSITION_CHARS;
+            properties = JSON.writeValueAsString(widget.get("properties"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("dashboard widget is not serializable", e);
         }
+        int chars = properties.length() + POSITION_CHARS;
+        for (Matcher token = TOKEN.matcher(properties); token.find(); ) {
+            chars += TOKEN_CHARS - (token.end() - token.start());
+        }
+        return chars;
     }
 
     /** Positions widgets left to right in a 24-column grid and serializes the body. */
