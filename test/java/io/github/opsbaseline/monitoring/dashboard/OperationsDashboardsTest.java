@@ -45,8 +45,8 @@ class OperationsDashboardsTest {
 
     @Test
     void theSplitDoesNotDependOnTheCountersInTokenPlaceholders() {
-        // GIVEN the same alarms, their ARNs' partition token numbered 9 in one JVM run and 1234567 in
-        // another (the CDK's counter differs between runs), past the body limit
+        // GIVEN the same alarms, their ARNs' partition token numbered 9 in one run and 1234567 in
+        // another (aws-cdk-lib starts its token counter at random), past the body limit
         List<List<Map<String, Object>>> one = OperationsDashboards.paginate(alarmStatus(9), 500);
         List<List<Map<String, Object>>> other = OperationsDashboards.paginate(alarmStatus(1234567), 500);
 

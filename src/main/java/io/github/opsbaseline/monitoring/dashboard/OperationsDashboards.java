@@ -25,8 +25,8 @@ import software.constructs.Construct;
  *
  * <p>A widget's size is measured with each CDK token at a fixed {@link #TOKEN_CHARS}, not as the
  * placeholder string the CDK hands Java: the placeholder carries a counter ({@code
- * ${Token[AWS.Partition.10]}}) that is not the same from one JVM run to the next, and at 1,000
- * services the split moved with it.
+ * ${Token[AWS.Partition.10]}}) that aws-cdk-lib starts at a random 0 to 9 in every process, on
+ * purpose, so its length changes from run to run; at 1,000 services the split moved with it.
  */
 public class OperationsDashboards extends Construct {
 
