@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.opsbaseline.app.NestedStackValidation;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,12 +90,10 @@ class SynthBenchmarkTest {
 
     @Test
     void theComparisonFindsAChangedValueAMissingKeyAndAMissingTemplate(@TempDir Path dir) throws Exception {
-        Path java = Files.createDirectory(dir.resolve("java"));
-        Path js = Files.createDirectory(dir.resolve("js"));
-        String same = "{\"Resources\":{\"T\":{\"Type\":\"AWS::SNS::Topic\",\"Properties\":{\"A\":1,\"B\":[\"x\",\"y\"]}}}}";
-        Files.writeString(java.resolve("s.template.json"), same);
+        Path java = assembly(dir, "java",
+                "{\"Resources\":{\"T\":{\"Type\":\"AWS::SNS::Topic\",\"Properties\":{\"A\":1,\"B\":[\"x\",\"y\"]}}}}");
         // the same object with its keys in another order is equal
-        Files.writeString(js.resolve("s.template.json"),
+        Path js = assembly(dir, "js",
                 "{\"Resources\":{\"T\":{\"Properties\":{\"B\":[\"x\",\"y\"],\"A\":1},\"Type\":\"AWS::SNS::Topic\"}}}");
         assertThat(TemplateComparison.differences(java, js)).isEmpty();
 
@@ -112,11 +111,9 @@ class SynthBenchmarkTest {
 
     @Test
     void twoJavaSynthsMustWriteTheSameBytesNotOnlyTheSameJson(@TempDir Path dir) throws Exception {
-        Path first = Files.createDirectory(dir.resolve("first"));
-        Path second = Files.createDirectory(dir.resolve("second"));
         String template = "{\"Resources\":{\"T\":{\"Type\":\"AWS::SNS::Topic\",\"Properties\":{\"A\":1}}}}";
-        Files.writeString(first.resolve("s.template.json"), template);
-        Files.writeString(second.resolve("s.template.json"), template);
+        Path first = assembly(dir, "first", template);
+        Path second = assembly(dir, "second", template);
         assertThat(TemplateComparison.byteDifferences(first, second)).isEmpty();
 
         // the same JSON with its keys in another order: equal for the fixture's check, not between two synths
@@ -133,5 +130,12 @@ class SynthBenchmarkTest {
                 "n.nested.template.json: written by the first synth only",
                 "s.template.json /Resources/T/Properties/A: 1 | 2",
                 "s.template.json /Resources/T/Properties/B: only in the second synth's");
+    }
+
+    /** A directory {@code name} under {@code dir} holding one template, {@code s.template.json}. */
+    private static Path assembly(Path dir, String name, String template) throws IOException {
+        Path assembly = Files.createDirectory(dir.resolve(name));
+        Files.writeString(assembly.resolve("s.template.json"), template);
+        return assembly;
     }
 }
