@@ -183,11 +183,7 @@ public final class SynthBenchmark {
                     if (warm) {
                         ProcessMeter.Measurement w = ok(what + " (Java, warm)", ProcessMeter.run(Launch.javaApp(),
                                 environment(validator, context, warmOut, cache), root));
-                        List<String> changed = TemplateComparison.byteDifferences(javaOut, warmOut);
-                        if (!changed.isEmpty()) {
-                            throw new IllegalStateException("the re-synth over the validation cache wrote other templates for "
-                                    + what + ":\n  " + String.join("\n  ", changed));
-                        }
+                        requireSameTemplates(javaOut, warmOut, "the re-synth of " + what + " over the validation cache");
                         warmSeconds.add(w.seconds());
                         all.add(new Run(what, validator, "java-warm", run, w.seconds(), w.peakKiB()));
                     }
@@ -204,12 +200,8 @@ public final class SynthBenchmark {
                     if (firstJava == null) {
                         firstJava = javaOut;
                     } else {
-                        List<String> changed = TemplateComparison.byteDifferences(firstJava, javaOut);
-                        if (!changed.isEmpty()) {
-                            throw new IllegalStateException("Java run " + run + " of " + what + " (validator " + validator
-                                    + ") wrote other templates than run 1, so the app is not deterministic:\n  "
-                                    + String.join("\n  ", changed));
-                        }
+                        requireSameTemplates(firstJava, javaOut, "Java run " + run + " of " + what + " (validator "
+                                + validator + ")");
                     }
                     shape = AssemblyShape.of(javaOut);
                     javaSeconds.add(j.seconds());
@@ -239,6 +231,15 @@ public final class SynthBenchmark {
         }
         return new Row(what, validator, median(javaSeconds), median(jsSeconds), javaPeak / 1024, jsPeak / 1024, shape,
                 warm ? median(warmSeconds) : null);
+    }
+
+    /** Stops the benchmark when {@code later} holds other templates than {@code first}, byte for byte. */
+    private static void requireSameTemplates(Path first, Path later, String which) throws IOException {
+        List<String> changed = TemplateComparison.byteDifferences(first, later);
+        if (!changed.isEmpty()) {
+            throw new IllegalStateException(which + " wrote other templates than the first synth of the same file,"
+                    + " so the app is not deterministic:\n  " + String.join("\n  ", changed));
+        }
     }
 
     /** A run's environment; {@code cache} is the validation cache's directory, null for none. */
