@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The same configuration synthesized twice gives byte-identical templates. The second synth runs the
  * real entry point in another JVM, because hash-ordered collections ({@code Map.of}, {@code HashMap})
- * change their order between JVM runs, not within one.
+ * change their order between JVM runs, not within one. So does the text of a CDK token's placeholder:
+ * aws-cdk-lib starts its counter at random in every process, so nothing may be decided from its
+ * length (see {@code OperationsDashboards}). The reference environments are too small to show that;
+ * {@code bin/bench} compares its runs at up to 1,000 services too.
  */
 class DeterminismTest {
 
