@@ -127,8 +127,9 @@ class ValidationWorkersTest {
                 new ValidationWorkers(2, 1, PROJECT).validate(templates, ACCOUNT, REGION, version)).isPresent());
 
         // one line, with what the worker found and what would let the workers run
-        assertThat(refused).isEqualTo("template validator workers not used (aws-cdk-lib 2.0.0 under " + elsewhere
-                + ", the app runs " + release + "); validating in the synth's process. aws-cdk-lib " + release
+        // the worker names node's working directory, symlinks resolved (macOS's /var is /private/var)
+        assertThat(refused).isEqualTo("template validator workers not used (aws-cdk-lib 2.0.0 under "
+                + elsewhere.toRealPath() + ", the app runs " + release + "); validating in the synth's process. aws-cdk-lib " + release
                 + " in the node_modules of " + elsewhere + " lets 2 workers validate side by side"
                 + System.lineSeparator());
         assertThat(used).isEmpty();

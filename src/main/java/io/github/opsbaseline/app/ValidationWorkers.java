@@ -52,7 +52,10 @@ final class ValidationWorkers {
 
     private static final ObjectMapper JSON = ViolationsJson.JSON;
     private static final String SCRIPT = "validation-worker.js";
-    /** The worker's exit code for "not the same aws-cdk-lib here": an expected fallback, not reported. */
+    /**
+     * The worker's exit code for "not the same aws-cdk-lib here": not a failure; the synth validates in
+     * its own process after one line saying what the worker found.
+     */
     private static final int OTHER_CDK = 3;
 
     private final int cores;
