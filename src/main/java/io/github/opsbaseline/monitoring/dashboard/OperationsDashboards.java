@@ -24,7 +24,7 @@ import software.constructs.Construct;
  * 1 MB, and page n stays in the same stack as pages are added after it.
  *
  * <p>A widget's size is measured with each CDK token at a fixed {@link #TOKEN_CHARS}, not as the
- * placeholder string the CDK hands Java: the placeholder carries a counter ({@code
+ * string the CDK encodes the token as for Java: that string carries a counter ({@code
  * ${Token[AWS.Partition.10]}}) that aws-cdk-lib starts at a random 0 to 9 in every process, on
  * purpose, so its length changes from run to run; at 1,000 services the split moved with it.
  */
@@ -40,8 +40,8 @@ public class OperationsDashboards extends Construct {
     public static final int MAX_BODY_CHARS = 300_000;
 
     /**
-     * What a token counts for in a widget's size, whatever its placeholder: a little over the
-     * placeholder's length (26 characters for the partition), so pages split about where they did.
+     * What a token counts for in a widget's size, whatever its encoded string: a little over that
+     * string's length (26 characters for the partition), so pages split about where they did.
      * In the written template the reference in its place takes about 60 bytes (an indented
      * {@code {"Ref": "AWS::Partition"}} in the body's {@code Fn::Join}); {@link #MAX_BODY_CHARS} is
      * far enough under 1 MB for that (at 1,000 services the largest template is 543 KiB), and
@@ -49,7 +49,7 @@ public class OperationsDashboards extends Construct {
      */
     static final int TOKEN_CHARS = 32;
 
-    /** A CDK string or list token's placeholder (the CDK's own markers and key characters). */
+    /** A CDK string or list token as encoded in a string (the CDK's own markers and key characters). */
     private static final Pattern TOKEN = Pattern.compile("[$#]\\{Token\\[[a-zA-Z0-9:._-]+]}");
 
     private static final ObjectMapper JSON = new ObjectMapper();
