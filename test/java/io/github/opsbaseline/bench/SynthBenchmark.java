@@ -255,9 +255,8 @@ public final class SynthBenchmark {
         env.put("CDK_OUTDIR", outdir.toString());
         // the context the Java app forces on itself, for the JavaScript apps to force alike
         env.put(Launch.POST_CLI_CONTEXT, mapper.writeValueAsString(OpsBaselineApp.strictValidation()));
-        if (validator.equals("off")) {
-            env.put("CDK_VALIDATION", "false");
-        }
+        // set either way: a CDK_VALIDATION=false in the caller's shell must not turn the "on" runs off
+        env.put("CDK_VALIDATION", validator.equals("off") ? "false" : "true");
         // a run validates every template, as the fixture does, unless it is given a cache of its own
         env.put(NestedStackValidation.CACHE_SWITCH, cache == null ? "off" : cache.toString());
         return env;

@@ -59,6 +59,11 @@ public final class CfnGuard {
         return run(template, ruleFiles(true));
     }
 
+    /** The rule files {@link #EXEMPT} names, as found under {@link #rules()}. */
+    public static List<Path> exemptedRuleFiles() throws IOException {
+        return ruleFiles(true);
+    }
+
     private static List<Path> ruleFiles(boolean exempted) throws IOException {
         try (Stream<Path> files = Files.walk(rules())) {
             return files.filter(f -> f.toString().endsWith(".guard"))
