@@ -60,7 +60,7 @@ class ComplianceTest {
 
         assertThat(KeyGrantGuard.applyTo(stack)).isEqualTo(2);
 
-        Template.fromStack(stack).hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement",
+        Template.fromStack(stack).allResourcesProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement",
                 Match.arrayWith(List.of(Map.of(
                         "Sid", KeyGrantGuard.SID,
                         "Effect", "Deny",

@@ -55,8 +55,8 @@ class ExistingServicesTest {
         t.hasResourceProperties("AWS::Events::Rule", Map.of("Name", "shop-prod-guardduty-high"));
         t.hasResourceProperties("AWS::Events::Rule", Map.of("Name", "shop-prod-config-non-compliant"));
         t.hasResourceProperties("AWS::Events::Rule", Map.of("Name", "shop-prod-securityhub-high"));
-        t.resourceCountIs("AWS::Config::ConfigRule",
-                ComplianceRules.forStandards(List.of(ComplianceStandard.CIS)).size());
+        // CIS's 20 rules (ComplianceRules.TABLE), counted by hand so a dropped rule fails here
+        t.resourceCountIs("AWS::Config::ConfigRule", 20);
         t.resourceCountIs("AWS::SecurityHub::Standard", 2);
     }
 }
