@@ -10,7 +10,6 @@ import io.github.opsbaseline.cli.StatusReport.Logs;
 import io.github.opsbaseline.cli.StatusReport.Problem;
 import io.github.opsbaseline.cli.StatusReport.ServiceErrors;
 import io.github.opsbaseline.config.WorkloadConfig.ServiceConfig;
-import io.github.opsbaseline.operations.StatusTargets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,7 +59,7 @@ final class LogsReader {
         Map<ServiceConfig, String> running = new LinkedHashMap<>();
         Map<ServiceConfig, ServiceErrors> done = new LinkedHashMap<>();
         for (ServiceConfig service : services) {
-            String logGroup = StatusTargets.logGroup(ctx.targets().names(), service);
+            String logGroup = service.logGroupName(ctx.targets().names());
             try {
                 String queryId = ctx.calls().call(SECTION, LOGS_START_QUERY, () -> ctx.aws().logs().startQuery(r -> r
                         .logGroupName(logGroup).startTime(startSeconds).endTime(end.getEpochSecond())
@@ -78,7 +77,7 @@ final class LogsReader {
             for (var it = running.entrySet().iterator(); it.hasNext(); ) {
                 var entry = it.next();
                 ServiceConfig service = entry.getKey();
-                String logGroup = StatusTargets.logGroup(ctx.targets().names(), service);
+                String logGroup = service.logGroupName(ctx.targets().names());
                 try {
                     GetQueryResultsResponse results = ctx.calls().call(SECTION, LOGS_GET_QUERY_RESULTS,
                             () -> ctx.aws().logs().getQueryResults(r -> r.queryId(entry.getValue())));
@@ -103,7 +102,7 @@ final class LogsReader {
             }
         }
         running.forEach((service, queryId) -> {
-            String logGroup = StatusTargets.logGroup(ctx.targets().names(), service);
+            String logGroup = service.logGroupName(ctx.targets().names());
             ctx.calls().report(new Problem(SECTION, LOGS_GET_QUERY_RESULTS, "timeout", "Logs Insights query on " + logGroup
                     + " still running after " + MAX_POLLS + " polls; stopped"));
             try {

@@ -4,6 +4,7 @@ import static io.github.opsbaseline.config.JsonPaths.field;
 import static io.github.opsbaseline.config.JsonPaths.index;
 
 import io.github.opsbaseline.config.MonitoringConfig.AlarmOverride;
+import io.github.opsbaseline.core.ResourceNames;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +139,7 @@ public record WorkloadConfig(
      * @param name short name used in alarm and resource names
      * @param cluster the ECS cluster name
      * @param serviceName the ECS service name; default {@code name}
-     * @param logGroup the service's CloudWatch Logs group; default {@code /ecs/<project>-<name>}
+     * @param logGroup the service's CloudWatch Logs group; default {@code /ecs/<project>-<env>-<name>}
      * @param loadBalancer the name of the load balancer in front of it; default none
      * @param targetGroupArn the service's target group; default none
      * @param healthUrl the HTTPS health URL a canary calls (seed: {@code /health}); default none
@@ -162,6 +163,14 @@ public record WorkloadConfig(
         public ServiceConfig(String name, String cluster, String serviceName, String logGroup, String loadBalancer,
                              String targetGroupArn, String healthUrl) {
             this(name, cluster, serviceName, logGroup, loadBalancer, targetGroupArn, healthUrl, null);
+        }
+
+        /**
+         * The service's log group: {@code logGroup}, else {@code /ecs/<project>-<env>-<name>}. The one
+         * place the default is decided: the monitoring creates this group and the status command reads it.
+         */
+        public String logGroupName(ResourceNames names) {
+            return logGroup != null ? logGroup : "/ecs/" + names.name(name);
         }
 
         /** The ECS service name, defaulting to the short name. */

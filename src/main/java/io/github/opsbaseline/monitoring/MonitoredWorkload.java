@@ -85,7 +85,7 @@ public record MonitoredWorkload(List<Service> services, List<LoadBalancer> loadB
         List<Service> services = new ArrayList<>();
         for (WorkloadConfig.ServiceConfig s : w.services()) {
             WorkloadConfig.LoadBalancerConfig lb = s.loadBalancer() == null ? null : w.loadBalancer(s.loadBalancer());
-            String logGroup = s.logGroup() != null ? s.logGroup() : "/ecs/" + env.names().name(s.name());
+            String logGroup = s.logGroupName(env.names());
             services.add(new Service(s.name(), s.cluster(), s.ecsServiceName(), logGroup,
                     lb == null ? null : lb.metricDimension(), s.targetGroupDimension(), s.healthUrl(),
                     resolve(env, AlarmCatalogue.SERVICE, s.alarms())));

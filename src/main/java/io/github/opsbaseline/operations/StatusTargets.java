@@ -16,7 +16,7 @@ import java.util.List;
  *   <li>WAF web ACL: {@code <project>-<env>-web-acl} (its CloudWatch metric dimension {@code WebACL})</li>
  *   <li>backup vaults: {@code <project>-<env>-vault} in the home region and {@code <project>-<env>-vault-dr} in {@code drRegion}</li>
  *   <li>saved Logs Insights query: {@code <project>-<env>/errors-by-module-function}</li>
- *   <li>a service's log group: its {@code logGroup}, else {@code /ecs/<project>-<name>}</li>
+ *   <li>a service's log group: its {@code logGroup}, else {@code /ecs/<project>-<env>-<name>}, as the monitoring creates it</li>
  * </ul>
  */
 public record StatusTargets(EnvironmentConfig config) {
@@ -59,12 +59,8 @@ public record StatusTargets(EnvironmentConfig config) {
         return vaults;
     }
 
-    public static String logGroup(ResourceNames names, ServiceConfig service) {
-        return service.logGroup() != null ? service.logGroup() : "/ecs/" + names.project() + "-" + service.name();
-    }
-
     /** The services' log groups, in config order, without repeats. */
     public List<String> logGroups() {
-        return config.workload().services().stream().map(s -> logGroup(names(), s)).distinct().toList();
+        return config.workload().services().stream().map(s -> s.logGroupName(names())).distinct().toList();
     }
 }
