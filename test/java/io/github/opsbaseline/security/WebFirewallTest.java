@@ -62,6 +62,32 @@ class WebFirewallTest {
     }
 
     @Test
+    void stagingAllowsAndDeniesIpSetsAndBlocksACountryBeforeEveryOtherRule() {
+        // GIVEN staging's allow list, deny list, blocked country and the anonymous-IP group
+        Template t = SecurityTemplates.of("staging");
+        // THEN two regional IPv4 sets named by the scheme
+        t.hasResourceProperties("AWS::WAFv2::IPSet", Map.of("Name", "django-ms-staging-allow-ips",
+                "Scope", "REGIONAL", "IPAddressVersion", "IPV4", "Addresses", List.of("203.0.113.0/24")));
+        t.hasResourceProperties("AWS::WAFv2::IPSet", Map.of("Name", "django-ms-staging-deny-ips",
+                "Scope", "REGIONAL", "IPAddressVersion", "IPV4", "Addresses", List.of("198.51.100.0/24")));
+        // AND the allow list is evaluated first, then the deny list and the country block, and the
+        // anonymous-IP group follows IP reputation
+        t.hasResourceProperties("AWS::WAFv2::WebACL", Map.of("Rules", Match.arrayWith(List.of(
+                Match.objectLike(Map.of("Name", "allow-ips", "Priority", 0, "Action", Map.of("Allow", Map.of()),
+                        "Statement", Map.of("IPSetReferenceStatement", Map.of("Arn", Map.of("Fn::GetAtt",
+                                List.of(Match.stringLikeRegexp("AllowIpSet"), "Arn")))))),
+                Match.objectLike(Map.of("Name", "deny-ips", "Priority", 1, "Action", Map.of("Block", Map.of()))),
+                Match.objectLike(Map.of("Name", "geo-block", "Priority", 2, "Action", Map.of("Block", Map.of()),
+                        "Statement", Map.of("GeoMatchStatement", Map.of("CountryCodes", List.of("KP"))))),
+                Match.objectLike(Map.of("Name", "ip-reputation")),
+                Match.objectLike(Map.of("Name", "anonymous-ip", "Statement", Map.of("ManagedRuleGroupStatement",
+                        Map.of("VendorName", "AWS", "Name", "AWSManagedRulesAnonymousIpList"))))))));
+        // AND the capacity counts them: 1 WCU for each set and the country, 50 for the group
+        assertThat(SecurityConfig.WafCapacity.of(new io.github.opsbaseline.config.ConfigLoader(
+                java.nio.file.Path.of("stacks-config")).load("staging").security().waf()).total()).isEqualTo(1287);
+    }
+
+    @Test
     void logsToKmsEncryptedAwsWafLogsGroupWithCredentialsRedacted() {
         Template t = SecurityTemplates.of("prod");
         t.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "aws-waf-logs-django-ms-prod",

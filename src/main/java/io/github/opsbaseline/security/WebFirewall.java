@@ -53,11 +53,11 @@ public class WebFirewall extends Construct {
         Rules rules = new Rules(names, waf);
         if (!waf.allowIps().isEmpty()) {
             CfnIPSet allow = ipSet("AllowIpSet", names.name("allow-ips"), waf.allowIps());
-            rules.add("allow-ips", "Allow", map("IPSetReferenceStatement", map("ARN", allow.getAttrArn())));
+            rules.add("allow-ips", "Allow", map("IPSetReferenceStatement", map("Arn", allow.getAttrArn())));
         }
         if (!waf.denyIps().isEmpty()) {
             CfnIPSet deny = ipSet("DenyIpSet", names.name("deny-ips"), waf.denyIps());
-            rules.add("deny-ips", "Block", map("IPSetReferenceStatement", map("ARN", deny.getAttrArn())));
+            rules.add("deny-ips", "Block", map("IPSetReferenceStatement", map("Arn", deny.getAttrArn())));
         }
         if (!waf.blockedCountries().isEmpty()) {
             rules.add("geo-block", "Block", map("GeoMatchStatement", map("CountryCodes", waf.blockedCountries())));
