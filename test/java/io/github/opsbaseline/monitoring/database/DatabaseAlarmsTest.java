@@ -14,6 +14,10 @@ import org.junit.jupiter.api.TestInstance;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.rds.DatabaseCluster;
+import software.amazon.awscdk.services.rds.DatabaseClusterAttributes;
+import software.amazon.awscdk.services.rds.DatabaseInstance;
+import software.amazon.awscdk.services.rds.DatabaseInstanceAttributes;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseAlarmsTest {
@@ -21,6 +25,7 @@ class DatabaseAlarmsTest {
     private Template template;
     private DatabaseAlarms replica;
     private DatabaseAlarms aurora;
+    private DatabaseAlarms auroraWithReplicas;
 
     @BeforeAll
     void synth() {
@@ -31,6 +36,15 @@ class DatabaseAlarmsTest {
                 "db-replica", "shop-db-replica", new DatabaseSignals.Facts(DatabaseEngine.POSTGRES, false, 16.0, 1700, 200, true), null));
         aurora = new DatabaseAlarms(stack, "Aurora", new DatabaseAlarmsProps(options,
                 "db-aurora", "shop-aurora", new DatabaseSignals.Facts(DatabaseEngine.AURORA_MYSQL, true, null, null, null, false), null));
+        // AND, through the props' factories, an Aurora PostgreSQL cluster with replicas and an
+        // instance whose storage size is not given
+        auroraWithReplicas = new DatabaseAlarms(stack, "AuroraPg", DatabaseAlarmsProps.forCluster(options, "db-orders",
+                DatabaseCluster.fromDatabaseClusterAttributes(stack, "Orders", DatabaseClusterAttributes.builder()
+                        .clusterIdentifier("shop-orders").build()), DatabaseEngine.AURORA_POSTGRESQL, null, null, true));
+        new DatabaseAlarms(stack, "Reports", DatabaseAlarmsProps.forInstance(options, "db-reports",
+                DatabaseInstance.fromDatabaseInstanceAttributes(stack, "ReportsDb", DatabaseInstanceAttributes.builder()
+                        .instanceIdentifier("shop-reports").instanceEndpointAddress("reports.example.internal").port(5432)
+                        .securityGroups(List.of()).build()), DatabaseEngine.POSTGRES, null, null, null, false));
         template = Template.fromStack(stack);
     }
 
@@ -88,5 +102,32 @@ class DatabaseAlarmsTest {
                         + "ALARM\\(\"shop-test-db-replica-connections-critical\"\\).*"),
                 "AlarmActions", List.of(MonitoringFixtures.topicRef("Critical"))));
         assertThat(replica.alarms().get(replica.alarms().size() - 1).kind()).isEqualTo(BaselineAlarm.Kind.COMPOSITE);
+    }
+
+    @Test
+    void anAuroraClusterWithReplicasAlarmsOnTheirLagInSeconds() {
+        // AuroraReplicaLagMaximum is in milliseconds; the alarm reads seconds
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-orders-replica-lag-warning",
+                "Threshold", 1, "ComparisonOperator", "GreaterThanThreshold", "Metrics", Match.arrayWith(List.of(
+                        Match.objectLike(Map.of("Expression", "lag / 1000")),
+                        Match.objectLike(Map.of("Id", "lag", "MetricStat", Match.objectLike(Map.of("Metric", Map.of(
+                                "Namespace", "AWS/RDS", "MetricName", "AuroraReplicaLagMaximum",
+                                "Dimensions", List.of(Map.of("Name", "DBClusterIdentifier", "Value", "shop-orders")))))))))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-orders-replica-lag-critical",
+                "Threshold", 10));
+        assertThat(auroraWithReplicas.alarms()).extracting(BaselineAlarm::signal).contains("replica-lag", "transaction-ids")
+                .doesNotContain("free-storage");
+    }
+
+    @Test
+    void withoutItsStorageSizeAnInstanceAlarmsOnFreeGibibytes() {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-reports-free-storage-warning",
+                "Threshold", 10, "ComparisonOperator", "LessThanThreshold", "Metrics", Match.arrayWith(List.of(
+                        Match.objectLike(Map.of("Expression", "free / 1073741824")),
+                        Match.objectLike(Map.of("Id", "free", "MetricStat", Match.objectLike(Map.of("Metric", Map.of(
+                                "Namespace", "AWS/RDS", "MetricName", "FreeStorageSpace",
+                                "Dimensions", List.of(Map.of("Name", "DBInstanceIdentifier", "Value", "shop-reports")))))))))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-reports-free-storage-critical",
+                "Threshold", 5));
     }
 }
