@@ -91,15 +91,15 @@ final class ProdAccount implements Function<Request, Response> {
         StringBuilder composite = new StringBuilder();
         if (criticalFiring) {
             metric.append(metricAlarm("django-ms-prod-order-service-running-tasks-critical", "2026-11-23T04:41:07.512Z",
-                    "Threshold Crossed: 3 out of the last 3 datapoints [1.0 (23/11/26 04:40:00), 1.0 (23/11/26 04:39:00), 1.0 (23/11/26 04:38:00)] were less than the threshold (3.0) (minimum 3 datapoints for OK -> ALARM transition)."));
-            composite.append("<member><AlarmName>django-ms-prod-order-service-down-critical</AlarmName>"
-                    + "<AlarmArn>arn:aws:cloudwatch:ap-southeast-1:" + ACCOUNT + ":alarm:django-ms-prod-order-service-down-critical</AlarmArn>"
+                    "Threshold Crossed: 5 out of the last 5 datapoints [66.66666666666667 (23/11/26 04:40:00), 66.66666666666667 (23/11/26 04:39:00), 66.66666666666667 (23/11/26 04:38:00), 66.66666666666667 (23/11/26 04:37:00), 66.66666666666667 (23/11/26 04:36:00)] were greater than the threshold (49.0) (minimum 5 datapoints for OK -> ALARM transition)."));
+            composite.append("<member><AlarmName>django-ms-prod-order-service-service-down-critical</AlarmName>"
+                    + "<AlarmArn>arn:aws:cloudwatch:ap-southeast-1:" + ACCOUNT + ":alarm:django-ms-prod-order-service-service-down-critical</AlarmArn>"
                     + "<AlarmRule>ALARM(\"django-ms-prod-order-service-unhealthy-hosts-critical\") AND ALARM(\"django-ms-prod-order-service-5xx-rate-critical\")</AlarmRule>"
                     + "<StateValue>ALARM</StateValue><StateReason>arn:aws:cloudwatch:ap-southeast-1:" + ACCOUNT
                     + ":alarm:django-ms-prod-order-service-unhealthy-hosts-critical transitioned to ALARM at Monday 23 November, 2026 04:44:51 UTC</StateReason>"
                     + "<StateUpdatedTimestamp>2026-11-23T04:45:02.118Z</StateUpdatedTimestamp><ActionsEnabled>true</ActionsEnabled></member>");
         }
-        metric.append(metricAlarm("django-ms-prod-main-cpu-warning", "2026-11-23T04:32:15.004Z",
+        metric.append(metricAlarm("django-ms-prod-db-main-cpu-warning", "2026-11-23T04:32:15.004Z",
                 "Threshold Crossed: 3 datapoints [81.2 (23/11/26 04:30:00), 80.4 (23/11/26 04:25:00), 79.9 (23/11/26 04:20:00)] were greater than or equal to the threshold (75.0)."));
         return Response.xml("<DescribeAlarmsResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\"><DescribeAlarmsResult>"
                 + "<MetricAlarms>" + metric + "</MetricAlarms><CompositeAlarms>" + composite + "</CompositeAlarms>"
