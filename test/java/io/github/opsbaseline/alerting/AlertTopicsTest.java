@@ -82,6 +82,18 @@ class AlertTopicsTest {
     }
 
     @Test
+    void aChannelGivenTwiceIsSubscribedOnce() {
+        // GIVEN a caller that lists an address and an endpoint twice (SNS refuses a second subscription)
+        AlertChannels channels = AlertChannels.builder().email("ops@example.com").email("ops@example.com")
+                .https("https://hooks.example.com/sns").https("https://hooks.example.com/sns").build();
+        // WHEN the topics are built THEN each is kept once and subscribed once
+        assertThat(channels.emails()).containsExactly("ops@example.com");
+        assertThat(channels.httpsEndpoints()).containsExactly("https://hooks.example.com/sns");
+        Template template = synth(AlertTopicsProps.builder().names(NAMES).channels(Severity.CRITICAL, channels).build());
+        template.resourceCountIs("AWS::SNS::Subscription", 2);
+    }
+
+    @Test
     void oneChatbotChannelPerSlackChannelSubscribedToEverySeverityRoutedToIt() {
         Template template = synth(AlertTopicsProps.builder().names(NAMES)
                 .channels(Severity.CRITICAL, AlertChannels.builder().slack("T0123ABCD9", "C0ALERTS01").build())

@@ -1,6 +1,7 @@
 package io.github.opsbaseline.alerting;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -16,11 +17,12 @@ import java.util.List;
 public record AlertChannels(List<String> emails, List<String> smsNumbers, List<SlackTarget> slackChannels,
                             List<String> httpsEndpoints) {
 
+    /** Each channel is kept once, in first-seen order: SNS refuses a second subscription of an endpoint. */
     public AlertChannels {
-        emails = List.copyOf(emails);
-        smsNumbers = List.copyOf(smsNumbers);
-        slackChannels = List.copyOf(slackChannels);
-        httpsEndpoints = List.copyOf(httpsEndpoints);
+        emails = List.copyOf(new LinkedHashSet<>(emails));
+        smsNumbers = List.copyOf(new LinkedHashSet<>(smsNumbers));
+        slackChannels = List.copyOf(new LinkedHashSet<>(slackChannels));
+        httpsEndpoints = List.copyOf(new LinkedHashSet<>(httpsEndpoints));
     }
 
     /** No channels: the topic exists for integrations (other stacks, Chatbot added later). */

@@ -9,7 +9,10 @@ import io.github.opsbaseline.alerting.Severity;
 import io.github.opsbaseline.core.ResourceNames;
 import software.amazon.awscdk.RemovalPolicy;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Who hears about what. {@code contacts} are routed by the seed's rules (critical: email, Slack,
@@ -139,6 +142,26 @@ public record AlertingConfig(Channels contacts, Channels critical, Channels warn
             });
             eachString(problems, field(path, "webhooks"), webhooks, (p, v) ->
                     problems.matches(p, v, Patterns.HTTPS_URL, "an https:// URL"));
+            // SNS refuses a second subscription of the same endpoint to a topic, and PagerDuty URLs
+            // and webhooks are both HTTPS endpoints: one list of firsts catches a repeat anywhere.
+            Map<Object, String> first = new HashMap<>();
+            Map<String, List<?>> lists = new LinkedHashMap<>();
+            lists.put("emails", emails);
+            lists.put("sms", sms);
+            lists.put("pagerDuty", pagerDuty);
+            lists.put("webhooks", webhooks);
+            lists.put("slack", slack);
+            for (Map.Entry<String, List<?>> list : lists.entrySet()) {
+                for (int i = 0; i < list.getValue().size(); i++) {
+                    Object v = list.getValue().get(i);
+                    String p = index(field(path, list.getKey()), i);
+                    String earlier = v == null ? null : first.putIfAbsent(v, p);
+                    if (earlier != null) {
+                        problems.add(p, "expected each channel once, found " + (v instanceof String text
+                                ? ConfigProblems.quote(text) : "the same Slack channel") + " again (first at " + earlier + ")");
+                    }
+                }
+            }
             for (int i = 0; i < slack.size(); i++) {
                 SlackChannel s = slack.get(i);
                 String p = index(field(path, "slack"), i);
