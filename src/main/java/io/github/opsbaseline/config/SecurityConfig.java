@@ -202,6 +202,8 @@ public record SecurityConfig(
 
         /** The evaluation windows WAF accepts. */
         public static final List<Integer> WINDOWS = List.of(60, 120, 300, 600);
+        /** The highest {@code Limit} WAF accepts in a rate-based statement. */
+        public static final long MAX_LIMIT = 2_000_000_000L;
 
         public RateLimit {
             limit = limit == null ? 2000 : limit;
@@ -209,7 +211,7 @@ public record SecurityConfig(
         }
 
         void validate(ConfigProblems problems, String path) {
-            problems.inRange(field(path, "limit"), limit, 10, 2_000_000_000);
+            problems.inRange(field(path, "limit"), limit, 10, MAX_LIMIT);
             if (!WINDOWS.contains(windowSeconds)) {
                 problems.add(field(path, "windowSeconds"), "expected one of " + WINDOWS + ", found " + windowSeconds);
             }
@@ -239,16 +241,22 @@ public record SecurityConfig(
          * 600 s, which is looser than asked. Seed 000: 5/min becomes 10 per 120 s; 10/min stays.
          */
         public RateLimit effective() {
+            long[] scaled = scaled();
+            return new RateLimit(Math.toIntExact(scaled[0]), (int) scaled[1]);
+        }
+
+        /** {@link #effective()}'s limit and window, the limit as a long: validation refuses one past WAF's. */
+        private long[] scaled() {
             if (RateLimit.WINDOWS.contains(perSeconds) && requests >= 10) {
-                return new RateLimit(requests, perSeconds);
+                return new long[] {requests, perSeconds};
             }
             for (int window : RateLimit.WINDOWS) {
                 long limit = Math.round((double) requests * window / perSeconds);
                 if (limit >= 10) {
-                    return new RateLimit((int) limit, window);
+                    return new long[] {limit, window};
                 }
             }
-            return new RateLimit(10, 600);
+            return new long[] {10, 600};
         }
 
         void validate(ConfigProblems problems, String path) {
@@ -259,9 +267,17 @@ public record SecurityConfig(
                 problems.matches(field(path, "pathPrefix"), pathPrefix, URI_PATH, "a URI path starting with /");
             }
             if (problems.require(field(path, "requests"), requests)) {
-                problems.inRange(field(path, "requests"), requests, 1, 2_000_000_000);
+                problems.inRange(field(path, "requests"), requests, 1, RateLimit.MAX_LIMIT);
             }
             problems.inRange(field(path, "perSeconds"), perSeconds, 1, 86_400);
+            if (requests != null && requests >= 1 && perSeconds >= 1 && perSeconds <= 86_400) {
+                long[] scaled = scaled();
+                if (scaled[0] > RateLimit.MAX_LIMIT) {
+                    problems.add(field(path, "requests"), "expected a rate WAF can enforce: " + requests + " per "
+                            + perSeconds + " s is " + scaled[0] + " per " + scaled[1] + " s, above WAF's limit of "
+                            + RateLimit.MAX_LIMIT + " per window");
+                }
+            }
         }
     }
 
