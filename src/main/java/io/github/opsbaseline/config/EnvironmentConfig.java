@@ -80,6 +80,14 @@ public record EnvironmentConfig(
         }
         problems.matches(field(root, "environment"), environment, Patterns.NAME,
                 "an environment name of lower-case letters, digits and dashes");
+        if (project != null && environment != null && Patterns.NAME.matcher(project).matches()
+                && Patterns.NAME.matcher(environment).matches()
+                && project.length() + 1 + environment.length() > ResourceNames.MAX_PREFIX) {
+            String prefix = project + "-" + environment;
+            problems.add(field(root, "project"), "expected project and environment to make a name prefix of at most "
+                    + ResourceNames.MAX_PREFIX + " characters (the DR replica bucket <prefix>-backup-replica-<account id>"
+                    + " must fit S3's 63), found " + ConfigProblems.quote(prefix) + " (" + prefix.length() + ")");
+        }
         problems.matches(field(root, "account"), account, Patterns.ACCOUNT, "an AWS account id (12 digits)");
         Patterns.region(problems, field(root, "region"), region);
         Patterns.region(problems, field(root, "drRegion"), drRegion);

@@ -11,6 +11,14 @@ import java.util.regex.Pattern;
  */
 public record ResourceNames(String project, String environment) {
 
+    /**
+     * The longest prefix every derived name still fits AWS's limits with. The tightest are the DR
+     * replica bucket {@code <prefix>-backup-replica-<account id>} (S3: 63 characters) and event rules
+     * such as {@code <prefix>-backup-restore-job-failed} (EventBridge: 64). The environment file is
+     * checked against it; {@code NameLengthTest} synthesizes prod at exactly this length.
+     */
+    public static final int MAX_PREFIX = 35;
+
     private static final Pattern NAME_PART = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern NOT_ALLOWED = Pattern.compile("[^a-z0-9-]+");
 
