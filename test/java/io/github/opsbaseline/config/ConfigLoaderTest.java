@@ -125,4 +125,23 @@ class ConfigLoaderTest {
                 .isEqualTo("stacks-config/prod.json: $.alerting.critical.emails[1]: not an email address: \"ops@\"");
         assertThat(List.of(ConfigProblems.quote("a\"b"), ConfigProblems.quote(3))).containsExactly("\"a\\\"b\"", "3");
     }
+
+    @Test
+    void aByteOrderMarkIsIgnoredAsJsonAllows() throws IOException {
+        // GIVEN dev saved by an editor that writes a UTF-8 byte order mark
+        Path dir = Files.createTempDirectory("cfg-");
+        for (String f : List.of("base.json", "dev.json")) {
+            Files.copy(ProjectPaths.stacksConfig().resolve(f), dir.resolve(f));
+        }
+        Files.writeString(dir.resolve("dev.json"), "\uFEFF" + Files.readString(dir.resolve("dev.json")));
+        // THEN it loads as the same environment
+        assertThat(new ConfigLoader(dir).load("dev")).isEqualTo(loader.load("dev"));
+    }
+
+    @Test
+    void aConfigDirectoryThatIsNotThereIsSaidSo() throws IOException {
+        Path missing = Files.createTempDirectory("cfg-").resolve("nope");
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> new ConfigLoader(missing).load("dev"));
+        assertThat(e.lines()).containsExactly(missing + ": $: expected a directory of environment files, found nothing at this path");
+    }
 }

@@ -33,6 +33,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -85,8 +86,15 @@ public final class ConfigLoader {
         return mapper;
     }
 
+    /** Wrong-typed values reported per file at most; past that the file is likely not an environment file. */
+    private static final int MAX_BINDING_PROBLEMS = 50;
+
     /** The environments this directory defines, sorted. */
     public List<String> environments() {
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException(List.of(new ConfigProblem(dir.toString(), "$", "expected a directory of"
+                    + " environment files, found " + (Files.exists(dir) ? "a file" : "nothing at this path"))));
+        }
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".json") && !n.equals("schema.json")
@@ -173,6 +181,11 @@ public final class ConfigLoader {
                         + " (a string), found " + parent);
             } else {
                 String next = parent.asText();
+                // A name, not a path: the files an environment is built from are the reviewed ones in this directory.
+                if (!next.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*")) {
+                    fail(display(current), "$.extends", "expected the name of a file beside this one (no path), found "
+                            + ConfigProblems.quote(next));
+                }
                 if (!Files.isRegularFile(dir.resolve(next + ".json"))) {
                     fail(display(current), "$.extends", "expected the name of a file beside this one, found "
                             + ConfigProblems.quote(next) + " (there is no " + next + ".json)");
@@ -192,18 +205,24 @@ public final class ConfigLoader {
         String shown = display(name);
         JsonNode tree;
         try {
-            tree = mapper.readTree(Files.readString(file));
+            String text = Files.readString(file);
+            // RFC 8259 lets a parser ignore a byte order mark; editors on Windows write one.
+            tree = mapper.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (NoSuchFileException e) {
             throw new ConfigException(List.of(new ConfigProblem(shown, "$", "file not found")));
         } catch (JsonParseException e) {
             throw new ConfigException(List.of(new ConfigProblem(shown, pathOf(e.getProcessor()), parseMessage(e))));
         } catch (JsonProcessingException e) {
             throw new ConfigException(List.of(new ConfigProblem(shown, "$", parseMessage(e))));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException(List.of(new ConfigProblem(shown, "$",
+                    "expected UTF-8 text, found bytes that are not UTF-8 (save the file as UTF-8)")));
         } catch (IOException e) {
             throw new ConfigException(List.of(new ConfigProblem(shown, "$", "cannot read: " + e.getMessage())));
         }
-        if (tree == null || !tree.isObject()) {
-            fail(shown, "$", "expected a JSON object, found " + (tree == null ? "an empty file" : kind(tree)));
+        if (tree == null || tree.isMissingNode() || !tree.isObject()) {
+            fail(shown, "$", "expected a JSON object, found " + (tree == null || tree.isMissingNode()
+                    ? "an empty file" : kind(tree)));
         }
         List<String> nulls = new ArrayList<>();
         findNulls(tree, "$", nulls);
@@ -270,8 +289,15 @@ public final class ConfigLoader {
         return envFile;
     }
 
+    /**
+     * Binds the merged tree, collecting every unknown key and every value of the wrong type: Jackson
+     * stops at the first mismatch, so each one is recorded, its key taken out of a copy of the tree,
+     * and the tree bound again. Null when anything was wrong (meaning is then not checked: the
+     * values it would read are not all there).
+     */
     private EnvironmentConfig bind(ObjectNode merged, ConfigProblems problems) {
-        List<ConfigProblems.Entry> unknown = new ArrayList<>();
+        Set<ConfigProblems.Entry> unknown = new LinkedHashSet<>();
+        List<ConfigProblems.Entry> mismatched = new ArrayList<>();
         // A reader, not a copy of the mapper: it shares the mapper's deserializers, which Jackson
         // builds once per record type (most of a cold load) instead of once per file loaded.
         ObjectReader collecting = mapper.readerFor(EnvironmentConfig.class).withHandler(new DeserializationProblemHandler() {
@@ -291,26 +317,36 @@ public final class ConfigLoader {
                 return true;
             }
         });
-        try {
-            EnvironmentConfig config = collecting.readValue(merged);
-            if (!unknown.isEmpty()) {
-                problems.addAll(unknown);
-                return null;
+        ObjectNode tree = merged;
+        EnvironmentConfig config = null;
+        while (config == null) {
+            try {
+                config = collecting.readValue(tree);
+            } catch (JsonMappingException e) {
+                mismatched.add(new ConfigProblems.Entry(pathOf(e.getPath()),
+                        bindMessage(e, tree.at(pointerOf(e.getPath())))));
+                // Only a key of an object can be taken out without shifting the paths of the rest.
+                if (e.getPath().isEmpty() || e.getPath().get(e.getPath().size() - 1).getFieldName() == null
+                        || mismatched.size() >= MAX_BINDING_PROBLEMS) {
+                    break;
+                }
+                tree = tree == merged ? merged.deepCopy() : tree;
+                JsonNode parent = tree.at(pointerOf(e.getPath().subList(0, e.getPath().size() - 1)));
+                if (!(parent instanceof ObjectNode object)
+                        || object.remove(e.getPath().get(e.getPath().size() - 1).getFieldName()) == null) {
+                    break;
+                }
+            } catch (JsonProcessingException e) {
+                mismatched.add(new ConfigProblems.Entry("$", e.getOriginalMessage()));
+                break;
+            } catch (IOException e) {
+                // reading a tree in memory does no I/O, whatever the signature says
+                throw new java.io.UncheckedIOException(e);
             }
-            return config;
-        } catch (JsonMappingException e) {
-            problems.addAll(unknown);
-            String path = pathOf(e.getPath());
-            problems.add(path, bindMessage(e, merged.at(pointerOf(e.getPath()))));
-            return null;
-        } catch (JsonProcessingException e) {
-            problems.addAll(unknown);
-            problems.add("$", e.getOriginalMessage());
-            return null;
-        } catch (IOException e) {
-            // reading a tree in memory does no I/O, whatever the signature says
-            throw new java.io.UncheckedIOException(e);
         }
+        problems.addAll(unknown);
+        problems.addAll(mismatched);
+        return unknown.isEmpty() && mismatched.isEmpty() ? config : null;
     }
 
     private String bindMessage(JsonMappingException e, JsonNode found) {
