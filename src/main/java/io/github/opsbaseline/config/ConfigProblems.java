@@ -35,6 +35,11 @@ public final class ConfigProblems {
             missing(path);
             return false;
         }
+        // A required name or id left blank would reach the templates as "" (a dimension matching nothing).
+        if (value instanceof String text && text.isBlank()) {
+            add(path, "expected a non-empty string, found " + quote(text));
+            return false;
+        }
         return true;
     }
 

@@ -189,6 +189,10 @@ public record WorkloadConfig(
                 problems.matches(field(path, "name"), name, Patterns.NAME, "a name of lower-case letters, digits and dashes");
             }
             problems.require(field(path, "cluster"), cluster);
+            if (serviceName != null && serviceName.isBlank()) {
+                problems.add(field(path, "serviceName"), "expected a non-empty string (leave the key out for the"
+                        + " default, the name), found " + ConfigProblems.quote(serviceName));
+            }
             problems.matches(field(path, "logGroup"), logGroup, Patterns.LOG_GROUP, "a log group name");
             problems.matches(field(path, "targetGroupArn"), targetGroupArn, Patterns.TARGET_GROUP_ARN,
                     "a target group ARN (arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>)");
@@ -270,6 +274,9 @@ public record WorkloadConfig(
             if ((instanceId == null) == (clusterId == null)) {
                 problems.add(path, "expected exactly one of instanceId and clusterId, found "
                         + (instanceId == null ? "neither" : "both"));
+            } else {
+                problems.require(field(path, instanceId != null ? "instanceId" : "clusterId"),
+                        instanceId != null ? instanceId : clusterId);
             }
             problems.inRange(field(path, "maxConnections"), maxConnections, 1, 262_142);
             problems.inRange(field(path, "memoryGiB"), memoryGiB, 0.5, 24_576);
