@@ -71,6 +71,9 @@ public record EnvironmentConfig(
         return compliance.contains(standard);
     }
 
+    /** The characters AWS allows in tag keys and values (the tagging API's documented set). */
+    private static final java.util.regex.Pattern TAG_TEXT = java.util.regex.Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+
     /** Checks meaning (forms, ranges, cross references); every problem is collected, none thrown. */
     public void validate(ConfigProblems problems) {
         String root = JsonPaths.ROOT;
@@ -100,11 +103,13 @@ public record EnvironmentConfig(
         }
         tags.forEach((key, value) -> {
             String p = field(field(root, "tags"), key);
-            if (key.isEmpty() || key.length() > 128 || key.startsWith("aws:")) {
-                problems.add(p, "not a tag key (1-128 characters, not starting with \"aws:\"): " + ConfigProblems.quote(key));
+            if (key.isBlank() || key.length() > 128 || key.startsWith("aws:") || !TAG_TEXT.matcher(key).matches()) {
+                problems.add(p, "not a tag key (1-128 letters, digits, spaces and _ . : / = + - @, not blank, not"
+                        + " starting with \"aws:\"): " + ConfigProblems.quote(key));
             }
-            if (value == null || value.length() > 256) {
-                problems.add(p, "not a tag value (a string of at most 256 characters)");
+            if (value == null || value.length() > 256 || !TAG_TEXT.matcher(value).matches()) {
+                problems.add(p, "not a tag value (at most 256 letters, digits, spaces and _ . : / = + - @)"
+                        + (value == null ? "" : ": " + ConfigProblems.quote(value)));
             }
         });
         Set<ComplianceStandard> seen = new HashSet<>();

@@ -4,6 +4,7 @@ import static io.github.opsbaseline.config.JsonPaths.field;
 
 import io.github.opsbaseline.monitoring.AlarmCatalogue;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -88,6 +89,26 @@ public record MonitoringConfig(Integer logRetentionDays, Thresholds thresholds, 
         canaries.validate(problems, field(path, "canaries"));
         dashboard.validate(problems, field(path, "dashboard"));
         AlarmCatalogue.validateResourceOverrides(problems, env);
+        if (createLogGroups) {
+            // The stack creates each service's group: two services naming one would create it twice.
+            // (a repeated service name is reported as such; its default group repeating is not news)
+            Map<String, String> first = new HashMap<>();
+            List<WorkloadConfig.ServiceConfig> services = env.workload().services();
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (int i = 0; i < services.size(); i++) {
+                WorkloadConfig.ServiceConfig service = services.get(i);
+                if (service == null || service.name() == null || !names.add(service.name())) {
+                    continue;
+                }
+                String p = JsonPaths.index(field(field(JsonPaths.ROOT, "workload"), "services"), i);
+                String earlier = first.putIfAbsent(service.logGroupName(env.names()), p);
+                if (earlier != null) {
+                    problems.add(field(p, "logGroup"), "expected a log group of its own (monitoring.createLogGroups"
+                            + " creates one per service), found " + ConfigProblems.quote(service.logGroupName(env.names()))
+                            + " again (first at " + earlier + ")");
+                }
+            }
+        }
         String rules = field(path, "compositeRules");
         WorkloadConfig.validateAll(problems, rules, compositeRules, CompositeRule::validate);
         problems.unique(rules, compositeRules, CompositeRule::name, "name");

@@ -112,13 +112,14 @@ public final class AlarmCatalogue {
             problems.add(path, "expected an object with warning, critical or enabled, found null");
             return;
         }
-        if (override.warning() != null && override.warning() < 0) {
-            problems.add(JsonPaths.field(path, "warning"), "expected a number of at least 0, found "
-                    + Numbers.plain(override.warning()));
-        }
-        if (override.critical() != null && override.critical() < 0) {
-            problems.add(JsonPaths.field(path, "critical"), "expected a number of at least 0, found "
-                    + Numbers.plain(override.critical()));
+        // a percentage past 100 is a level the metric never reaches: the alarm could never fire
+        double max = def.unit().startsWith("%") && !def.isBand() ? 100 : Double.MAX_VALUE;
+        for (String level : List.of("warning", "critical")) {
+            Double value = level.equals("warning") ? override.warning() : override.critical();
+            if (value != null && (value < 0 || value > max)) {
+                problems.add(JsonPaths.field(path, level), "expected a number of at least 0"
+                        + (max == 100 ? " and at most 100 (a percentage)" : "") + ", found " + Numbers.plain(value));
+            }
         }
         if (!def.isBand()) {
             Double w = override.warning() != null ? override.warning() : def.warning();
