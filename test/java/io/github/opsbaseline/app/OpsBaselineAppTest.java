@@ -64,6 +64,19 @@ class OpsBaselineAppTest {
     }
 
     @Test
+    void aRefusedTemplateIsReportedWithEveryReasonTheValidatorGaveAndNoNodeStack() {
+        // GIVEN a message of the shape jsii gives: the error's own lines, then its repeat and the node stack
+        String message = "\nValidationFailedWithErrors: Validation failed with the following errors:\n"
+                + "  [shop-prod-backup] Events::Rule Name: expected at most 64 characters\n\n"
+                + "@jsii/kernel.RuntimeError: ValidationFailedWithErrors: Validation failed with the following errors:\n"
+                + "    at Kernel._Kernel_ensureSync (/tmp/jsii-java-runtime1/lib/program.js:1:71414)\n";
+        // THEN each reason is kept, the repeat and the node stack are not
+        assertThat(OpsBaselineApp.verdict(message)).containsExactly(
+                "ValidationFailedWithErrors: Validation failed with the following errors:",
+                "[shop-prod-backup] Events::Rule Name: expected at most 64 characters");
+    }
+
+    @Test
     void theCdkJsonTurnsOnTheCdkTemplateValidatorAndDefaultsToDev() throws Exception {
         String cdkJson = Files.readString(ProjectPaths.root().resolve("cdk.json"));
 

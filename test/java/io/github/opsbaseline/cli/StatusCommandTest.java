@@ -303,6 +303,8 @@ class StatusCommandTest {
         "--env prod --max-refreshes 2|--max-refreshes needs --watch",
         "--env prod --watch --interval 1|--interval expects a whole number of at least 5, found \"1\"",
         "--env prod --verbose|unknown argument \"--verbose\"",
+        "--env prod --env dev|--env is given twice",
+        "--env prod --interval 10|--interval needs --watch",
         "--env nope|unknown environment \"nope\""})
     void aWrongCommandLineOrEnvironmentExits2WithoutCallingAws(String args, String message) throws Exception {
         try (FakeAws aws = new FakeAws(new ProdAccount())) {
@@ -312,5 +314,14 @@ class StatusCommandTest {
             assertThat(run.stderr()).contains(message);
             assertThat(aws.received()).isEmpty();
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://[::1", "ftp://localhost:4566", "localhost:4566", "http://"})
+    void anEndpointThatIsNotAnHttpUrlWithAHostExits2WithoutATrace(String endpoint) {
+        CliRun run = CliRun.status(null, "--env", "prod", "--endpoint-url", endpoint);
+        assertThat(run.exitCode()).isEqualTo(StatusCommand.USAGE);
+        assertThat(run.stderr()).contains("--endpoint-url expects an http:// or https:// URL with a host, found \""
+                + endpoint + "\"").doesNotContain("Exception");
     }
 }

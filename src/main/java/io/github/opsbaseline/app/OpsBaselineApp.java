@@ -71,10 +71,20 @@ public final class OpsBaselineApp {
                 throw e;
             }
             // An invalid template is the library's fault, not the user's: say so, without a trace.
-            System.err.println("synth refused by the CDK's template validator: "
-                    + e.getMessage().lines().filter(l -> !l.isBlank()).findFirst().orElse(""));
+            verdict(e.getMessage()).forEach(line -> System.err.println("synth refused by the CDK's template validator: " + line));
             System.exit(1);
         }
+    }
+
+    /**
+     * The validator's verdict from a jsii error message: every line before jsii repeats it and the
+     * node stack begins, so the reasons listed under "Validation failed with the following errors"
+     * are kept, not only the first line.
+     */
+    static List<String> verdict(String message) {
+        return String.valueOf(message).lines()
+                .takeWhile(l -> !l.startsWith("@jsii/kernel") && !l.stripLeading().startsWith("at "))
+                .filter(l -> !l.isBlank()).map(String::strip).toList();
     }
 
     /**
@@ -123,6 +133,13 @@ public final class OpsBaselineApp {
 
     private static String text(JsonNode context, String key, String fallback) {
         JsonNode value = context.get(key);
-        return value == null || value.isNull() ? fallback : value.asText();
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            System.err.println("context " + key + ": expected a non-empty string, found " + value);
+            System.exit(1);
+        }
+        return value.asText();
     }
 }

@@ -41,8 +41,13 @@ record StatusOptions(String env, List<String> sections, boolean json, boolean wa
         Path configDir = Path.of("stacks-config");
         Path assembly = null;
         URI endpoint = null;
+        java.util.Set<String> given = new java.util.HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            // a second value would silently win over the first: refuse it, as a second -only flag is
+            if (arg.startsWith("--") && !arg.endsWith("-only") && !given.add(arg)) {
+                throw new UsageException(arg + " is given twice");
+            }
             switch (arg) {
                 case "--env" -> env = value(args, ++i, arg);
                 case "--services-only", "--infra-only", "--logs-only", "--cost-only" -> {
@@ -64,7 +69,7 @@ record StatusOptions(String env, List<String> sections, boolean json, boolean wa
                 case "--profile" -> profile = value(args, ++i, arg);
                 case "--config-dir" -> configDir = Path.of(value(args, ++i, arg));
                 case "--assembly" -> assembly = Path.of(value(args, ++i, arg));
-                case "--endpoint-url" -> endpoint = URI.create(value(args, ++i, arg));
+                case "--endpoint-url" -> endpoint = endpoint(value(args, ++i, arg));
                 default -> throw new UsageException("unknown argument \"" + arg + "\"");
             }
         }
@@ -73,6 +78,9 @@ record StatusOptions(String env, List<String> sections, boolean json, boolean wa
         }
         if (!watch && maxRefreshes > 0) {
             throw new UsageException("--max-refreshes needs --watch");
+        }
+        if (!watch && given.contains("--interval")) {
+            throw new UsageException("--interval needs --watch");
         }
         return new StatusOptions(env, only == null ? ALL_SECTIONS : List.of(only), json, watch, interval, maxRefreshes,
                 profile, configDir, assembly, endpoint);
@@ -83,6 +91,19 @@ record StatusOptions(String env, List<String> sections, boolean json, boolean wa
             throw new UsageException(option + " needs a value");
         }
         return args[i];
+    }
+
+    /** An http(s) URL with a host, e.g. a local AWS emulator's {@code http://localhost:4566}. */
+    private static URI endpoint(String value) throws UsageException {
+        try {
+            URI uri = new URI(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new UsageException("--endpoint-url expects an http:// or https:// URL with a host, found \"" + value + "\"");
     }
 
     private static int number(String value, String option, int min) throws UsageException {
