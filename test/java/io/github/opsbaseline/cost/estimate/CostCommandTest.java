@@ -2,9 +2,13 @@ package io.github.opsbaseline.cost.estimate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.opsbaseline.testing.ProjectPaths;
+import io.github.opsbaseline.testing.SynthesizedEnvironment;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 class CostCommandTest {
@@ -32,5 +36,26 @@ class CostCommandTest {
     void aMissingAssemblyIsNamed() {
         assertThat(run("--env", "dev", "--assembly", "/nonexistent/cdk.out")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no cloud assembly at /nonexistent/cdk.out");
+    }
+
+    @Test
+    void withoutAnAssemblyItSynthesizesTheEnvironmentAndPrintsTheReviewedEstimateAsJson() throws IOException {
+        // WHEN dev is estimated with no --assembly (the command synthesizes it, as cdk synth would)
+        assertThat(run("--env", "dev", "--json")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        // THEN it prints exactly the reviewed estimate of dev (test/snapshots/cost, kept by EnvironmentEstimateTest)
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo(Files.readString(ProjectPaths.snapshots().resolve("cost/dev.json")));
+    }
+
+    @Test
+    void fromAGivenAssemblyItPrintsATableWithEachStacksTotalAndTheEnvironments() {
+        SynthesizedEnvironment dev = SynthesizedEnvironment.of("dev");
+        assertThat(run("--env", "dev", "--assembly", dev.outdir().toString())).isZero();
+        // the figures of test/snapshots/cost/dev.json, in the table's columns
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Monthly cost of the ops-baseline resources: dev (ap-southeast-1)")
+                .containsPattern("STACK +RESOURCE TYPE +ITEM +QUANTITY")
+                .containsPattern("django-ms-dev-security +60\\.52")
+                .containsPattern("django-ms-dev-backup +7\\.27")
+                .containsPattern("TOTAL dev +125\\.77");
     }
 }
