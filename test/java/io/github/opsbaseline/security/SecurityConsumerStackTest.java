@@ -1,0 +1,89 @@
+package io.github.opsbaseline.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.opsbaseline.alerting.IAlertTopics;
+import io.github.opsbaseline.compliance.CompliancePacks;
+import io.github.opsbaseline.config.SecurityConfig;
+import io.github.opsbaseline.core.ResourceNames;
+import io.github.opsbaseline.testing.TestApps;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.sns.Topic;
+
+/**
+ * The README's "Using the constructs from your own stack" for security, as written there: a team's
+ * stack with its own topics, trail log group and load balancer.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SecurityConsumerStackTest {
+
+    private static final String ALB = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shop-alb/0123456789abcdef";
+
+    private Stack stack;
+    private Template template;
+
+    @BeforeAll
+    void synth() {
+        // GIVEN the team's stack, topics and trail log group
+        stack = new Stack(TestApps.app(), "Team", StackProps.builder()
+                .env(Environment.builder().account("123456789012").region("eu-west-1").build()).build());
+        IAlertTopics topics = IAlertTopics.fromTopics(
+                Topic.fromTopicArn(stack, "Critical", "arn:aws:sns:eu-west-1:123456789012:shop-critical"),
+                Topic.fromTopicArn(stack, "Warning", "arn:aws:sns:eu-west-1:123456789012:shop-warning"),
+                Topic.fromTopicArn(stack, "Info", "arn:aws:sns:eu-west-1:123456789012:shop-info"));
+        LogGroup myTrailLogGroup = LogGroup.Builder.create(stack, "TrailLogs").logGroupName("shop-trail").build();
+
+        // WHEN the README's lines build the firewall, threat detection and CIS alarms
+        ResourceNames names = new ResourceNames("shop", "prod");
+        Key logsKey = LogEncryptionKey.create(stack, "LogsKey", "shop-prod-logs", RemovalPolicy.RETAIN);
+        new WebFirewall(stack, "Waf", new WebFirewallProps(names, topics, List.of(ALB),
+                SecurityConfig.Waf.defaults(), logsKey, RemovalPolicy.RETAIN));
+        new ThreatDetection(stack, "GuardDuty", new ThreatDetection.Props(names, topics, null));
+        new CisAlarms(stack, "Cis", new CisAlarms.Props(names, topics, myTrailLogGroup, null));
+        CompliancePacks.apply(stack, List.of());
+        template = Template.fromStack(stack);
+    }
+
+    @Test
+    void theFirewallIsNamedByTheSchemeAndGuardsTheTeamsLoadBalancer() {
+        template.hasResourceProperties("AWS::WAFv2::WebACL", Map.of("Name", "shop-prod-web-acl", "Scope", "REGIONAL"));
+        template.hasResourceProperties("AWS::WAFv2::WebACLAssociation", Map.of("ResourceArn", ALB));
+        template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "aws-waf-logs-shop-prod",
+                "KmsKeyId", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("LogsKey"), "Arn"))));
+    }
+
+    @Test
+    void guardDutyFindingsReachTheTeamsTopics() {
+        template.resourceCountIs("AWS::GuardDuty::Detector", 1);
+        template.hasResourceProperties("AWS::Events::Rule", Map.of("Name", "shop-prod-guardduty-high",
+                "Targets", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Arn", "arn:aws:sns:eu-west-1:123456789012:shop-critical"))))));
+    }
+
+    @Test
+    void everyCisControlFiltersTheTeamsTrailLogGroup() {
+        assertThat(template.findResources("AWS::Logs::MetricFilter")).hasSize(CisControl.values().length)
+                .allSatisfy((id, r) -> assertThat(((Map<?, ?>) r.get("Properties")).get("LogGroupName"))
+                        .isEqualTo(Map.of("Ref", stack.getLogicalId((software.amazon.awscdk.CfnElement)
+                                stack.getNode().findChild("TrailLogs").getNode().getDefaultChild()))));
+    }
+
+    @Test
+    void awsSolutionsFindsNothingUnsuppressed() {
+        assertThat(Annotations.fromStack(stack).findError("*", Match.anyValue()))
+                .extracting(m -> m.getId() + " " + m.getEntry().getData()).isEmpty();
+    }
+}
