@@ -42,6 +42,12 @@ public final class AwsCron {
             return "expected 6 cron fields (minutes hours day-of-month month day-of-week year), found "
                     + parts.length + " in " + ConfigProblems.quote(expression);
         }
+        // The expression goes into the template as written: keep it in the one form AWS documents.
+        String canonical = "cron(" + String.join(" ", parts) + ")";
+        if (!expression.equals(canonical)) {
+            return "expected the fields separated by single spaces and no space around them (" + ConfigProblems.quote(canonical)
+                    + "), found " + ConfigProblems.quote(expression);
+        }
         for (int i = 0; i < 6; i++) {
             String p = fieldProblem(FIELDS.get(i), parts[i]);
             if (p != null) {

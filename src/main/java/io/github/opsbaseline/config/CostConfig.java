@@ -44,6 +44,20 @@ public record CostConfig(Double monthlyBudgetUsd, Boolean filterByProjectTag, Li
                 problems.inRange(field(p, "percent"), alert.percent(), 1, 1000);
             }
         }
+        // AWS Budgets keeps one notification per kind and threshold: a second alike is refused at deploy.
+        java.util.Map<String, String> first = new java.util.HashMap<>();
+        for (int i = 0; i < budgetAlerts.size(); i++) {
+            BudgetAlert alert = budgetAlerts.get(i);
+            if (alert.kind() == null || alert.percent() == null) {
+                continue;
+            }
+            String p = index(field(path, "budgetAlerts"), i);
+            String earlier = first.putIfAbsent(alert.kind() + " " + alert.percent(), p);
+            if (earlier != null) {
+                problems.add(p, "expected one notification per kind and percent, found " + alert.kind() + " at "
+                        + io.github.opsbaseline.core.Numbers.plain(alert.percent()) + "% again (first at " + earlier + ")");
+            }
+        }
         if (budgetAlerts.size() > 5) {
             problems.add(field(path, "budgetAlerts"), "expected at most 5 notifications per budget (an AWS Budgets limit), found "
                     + budgetAlerts.size());

@@ -15,7 +15,7 @@ public final class Patterns {
     public static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}");
     /** E.164: a plus, then up to 15 digits, no leading zero. */
     public static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
-    public static final Pattern HTTPS_URL = Pattern.compile("https://[A-Za-z0-9.-]+(:\\d{1,5})?(/[^\\s]*)?");
+    public static final Pattern HTTPS_URL = Pattern.compile("https://" + Hosts.NAME + "(:" + Hosts.PORT + ")?(/[^\\s]*)?");
     public static final Pattern ARN = Pattern.compile(
             "arn:aws(-cn|-us-gov)?:[a-z0-9-]+:[a-z0-9-]*:(\\d{12})?:[^\\s]+");
     public static final Pattern ALB_ARN = Pattern.compile(
@@ -46,5 +46,12 @@ public final class Patterns {
             problems.add(path, "unknown AWS region: " + ConfigProblems.quote(region)
                     + " (expected one like \"us-east-1\" or \"eu-west-1\")");
         }
+    }
+
+    /** Parts of {@link #HTTPS_URL}: a DNS name (labels of letters, digits and inner dashes) and a port of 1 to 65535. */
+    private static final class Hosts {
+        static final String LABEL = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+        static final String NAME = LABEL + "(\\." + LABEL + ")*";
+        static final String PORT = "(6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\\d{4}|[1-9]\\d{0,3})";
     }
 }
