@@ -145,4 +145,55 @@ class AlertTopicsTest {
         assertThat(topics.topic(Severity.WARNING)).isSameAs(warning);
         assertThat(topics.info()).isSameAs(info);
     }
+
+    /** Every Allow statement of every SNS topic policy and KMS key policy in the template. */
+    private static List<Map<?, ?>> allows(Template template) {
+        List<Map<?, ?>> allows = new java.util.ArrayList<>();
+        for (String type : List.of("AWS::SNS::TopicPolicy", "AWS::KMS::Key")) {
+            template.findResources(type).values().forEach(r -> {
+                Map<?, ?> properties = (Map<?, ?>) r.get("Properties");
+                Map<?, ?> document = (Map<?, ?>) properties.get(type.equals("AWS::KMS::Key") ? "KeyPolicy" : "PolicyDocument");
+                ((List<?>) document.get("Statement")).stream().map(st -> (Map<?, ?>) st)
+                        .filter(st -> "Allow".equals(st.get("Effect"))).forEach(allows::add);
+            });
+        }
+        return allows;
+    }
+
+    @Test
+    void eventRulesPublishThroughTheTopicsOwnConditionedPolicyAndAddNoGrant() {
+        // GIVEN the topics and an EventBridge rule targeting the critical one, as the security and backup stacks do
+        Stack stack = new Stack(TestApps.app(), "Alerting");
+        AlertTopics topics = new AlertTopics(stack, "Alerts", AlertTopicsProps.builder().names(NAMES).build());
+        software.amazon.awscdk.services.events.Rule.Builder.create(stack, "Findings")
+                .eventPattern(software.amazon.awscdk.services.events.EventPattern.builder().source(List.of("aws.guardduty")).build())
+                .targets(List.of(topics.eventTarget(Severity.CRITICAL, null))).build();
+        Template template = Template.fromStack(stack);
+
+        // THEN the rule targets the topic
+        template.hasResourceProperties("AWS::Events::Rule", Map.of("Targets", List.of(Match.objectLike(Map.of(
+                "Arn", Map.of("Ref", Match.stringLikeRegexp("AlertsCritical")))))));
+        // AND the only statements letting a service principal (EventBridge among them) publish or use the
+        // key are the topics' own AllowAlertPublishers, each limited to this account where SNS checks it
+        assertThat(allows(template).stream().filter(st -> st.get("Principal").toString().contains("events.amazonaws.com")))
+                .isNotEmpty()
+                .allSatisfy(st -> assertThat(st.get("Sid")).isEqualTo("AllowAlertPublishers"));
+        template.findResources("AWS::SNS::TopicPolicy").values().forEach(r -> assertThat(r.toString())
+                .doesNotContain("Sid=2"));
+    }
+
+    @Test
+    void topicsTheCallerOwnsGetTheCdksGrantForEventBridge() {
+        // GIVEN a team's own topic passed in WHEN a rule targets it THEN the CDK's SnsTopic target grants EventBridge
+        Stack stack = new Stack(TestApps.app(), "Team");
+        Topic own = new Topic(stack, "Own");
+        IAlertTopics topics = IAlertTopics.fromTopics(own, own, own);
+        software.amazon.awscdk.services.events.Rule.Builder.create(stack, "Findings")
+                .eventPattern(software.amazon.awscdk.services.events.EventPattern.builder().source(List.of("aws.guardduty")).build())
+                .targets(List.of(topics.eventTarget(Severity.CRITICAL, null))).build();
+        Template.fromStack(stack).hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of(
+                "Statement", List.of(Match.objectLike(Map.of("Action", "sns:Publish",
+                        "Principal", Map.of("Service", "events.amazonaws.com")))),
+                "Version", "2012-10-17")));
+    }
 }

@@ -10,8 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.interfaces.events.IRuleRef;
 import software.amazon.awscdk.services.chatbot.LoggingLevel;
 import software.amazon.awscdk.services.chatbot.SlackChannelConfiguration;
+import software.amazon.awscdk.services.events.IRuleTarget;
+import software.amazon.awscdk.services.events.RuleTargetConfig;
+import software.amazon.awscdk.services.events.RuleTargetInput;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -149,5 +153,25 @@ public class AlertTopics extends Construct implements IAlertTopics {
     private static String capitalized(Severity severity) {
         String id = severity.id();
         return Character.toUpperCase(id.charAt(0)) + id.substring(1);
+    }
+
+    /**
+     * The topic's ARN as the target, and no grant: the topic policy's {@code AllowAlertPublishers}
+     * already lets EventBridge publish, on the condition that the rule is in this account.
+     */
+    @Override
+    public IRuleTarget eventTarget(Severity severity, RuleTargetInput message) {
+        ITopic topic = topic(severity);
+        return new IRuleTarget() {
+            @Override
+            public RuleTargetConfig bind(IRuleRef rule, String id) {
+                return RuleTargetConfig.builder().arn(topic.getTopicArn()).input(message).targetResource(topic).build();
+            }
+
+            @Override
+            public RuleTargetConfig bind(IRuleRef rule) {
+                return bind(rule, null);
+            }
+        };
     }
 }

@@ -17,7 +17,6 @@ import software.amazon.awscdk.services.events.EventField;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.RuleTargetInput;
-import software.amazon.awscdk.services.events.targets.SnsTopic;
 import software.constructs.Construct;
 
 /**
@@ -101,8 +100,7 @@ public class BackupJobAlerts extends Construct {
                         .detailType(List.of(detailType))
                         .detail(detail)
                         .build())
-                .targets(List.of(SnsTopic.Builder.create(props.alertTopics().critical())
-                        .message(RuleTargetInput.fromText(message)).build()))
+                .targets(List.of(props.alertTopics().eventTarget(Severity.CRITICAL, RuleTargetInput.fromText(message))))
                 .build();
     }
 }

@@ -4,6 +4,7 @@ package io.github.opsbaseline.security;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.opsbaseline.alerting.IAlertTopics;
+import io.github.opsbaseline.alerting.Severity;
 import io.github.opsbaseline.config.ComplianceStandard;
 import io.github.opsbaseline.config.SecurityConfig;
 import io.github.opsbaseline.core.ResourceNames;
@@ -18,7 +19,6 @@ import software.amazon.awscdk.services.config.CfnConfigurationRecorder;
 import software.amazon.awscdk.services.config.CfnDeliveryChannel;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
-import software.amazon.awscdk.services.events.targets.SnsTopic;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -157,7 +157,7 @@ public class ConfigCompliance extends Construct {
                         .detail(Map.of("newEvaluationResult", Map.of("complianceType", List.of("NON_COMPLIANT"))))
                         .build())
                 .build();
-        changes.addTarget(new SnsTopic(props.alertTopics().warning()));
+        changes.addTarget(props.alertTopics().eventTarget(Severity.WARNING, null));
         if (channel != null) {
             channel.addResourceDependency(recorder);
         }

@@ -1,6 +1,7 @@
 package io.github.opsbaseline.security;
 
 import io.github.opsbaseline.alerting.IAlertTopics;
+import io.github.opsbaseline.alerting.Severity;
 import io.github.opsbaseline.config.ComplianceStandard;
 import io.github.opsbaseline.core.ResourceNames;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.Objects;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
-import software.amazon.awscdk.services.events.targets.SnsTopic;
 import software.amazon.awscdk.services.securityhub.CfnHub;
 import software.amazon.awscdk.services.securityhub.CfnStandard;
 import software.constructs.Construct;
@@ -84,6 +84,6 @@ public class SecurityHubFindings extends Construct {
                                 "RecordState", List.of("ACTIVE"))))
                         .build())
                 .build();
-        rule.addTarget(new SnsTopic(props.alertTopics().critical()));
+        rule.addTarget(props.alertTopics().eventTarget(Severity.CRITICAL, null));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.opsbaseline.security;
 
 import io.github.opsbaseline.alerting.IAlertTopics;
+import io.github.opsbaseline.alerting.Severity;
 import io.github.opsbaseline.config.SecurityConfig;
 import io.github.opsbaseline.core.ResourceNames;
 import java.util.ArrayList;
@@ -9,9 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
-import software.amazon.awscdk.services.events.targets.SnsTopic;
+import software.amazon.awscdk.services.events.IRuleTarget;
 import software.amazon.awscdk.services.guardduty.CfnDetector;
-import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 
 /**
@@ -59,9 +59,9 @@ public class ThreatDetection extends Construct {
             detector = null;
         }
         route(props.names(), "high", "GuardDuty findings of high or critical severity (7.0 and above)",
-                List.of(Map.of("numeric", List.of(">=", 7))), props.alertTopics().critical());
+                List.of(Map.of("numeric", List.of(">=", 7))), props.alertTopics().eventTarget(Severity.CRITICAL, null));
         route(props.names(), "medium", "GuardDuty findings of medium severity (4.0 to below 7.0)",
-                List.of(Map.of("numeric", List.of(">=", 4, "<", 7))), props.alertTopics().warning());
+                List.of(Map.of("numeric", List.of(">=", 4, "<", 7))), props.alertTopics().eventTarget(Severity.WARNING, null));
     }
 
     /** The detector, or null when an existing one is used. */
@@ -69,7 +69,7 @@ public class ThreatDetection extends Construct {
         return detector;
     }
 
-    private void route(ResourceNames names, String level, String description, List<Object> severity, ITopic topic) {
+    private void route(ResourceNames names, String level, String description, List<Object> severity, IRuleTarget target) {
         Rule rule = Rule.Builder.create(this, "Findings-" + level)
                 .ruleName(names.name("guardduty", level))
                 .description(description)
@@ -79,7 +79,7 @@ public class ThreatDetection extends Construct {
                         .detail(Map.of("severity", severity))
                         .build())
                 .build();
-        rule.addTarget(new SnsTopic(topic));
+        rule.addTarget(target);
     }
 
     private static CfnDetector.CFNFeatureConfigurationProperty feature(String name, boolean on, String agent) {
