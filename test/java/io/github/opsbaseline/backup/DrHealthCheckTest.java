@@ -130,4 +130,14 @@ class DrHealthCheckTest {
         }
         return null;
     }
+
+    @Test
+    void theFunctionIsCreatedAfterThePolicyLambdaChecksAtCreation() {
+        // Lambda checks the VPC and dead-letter permissions when it creates the function: the policy
+        // that holds them must be in place first, not only the role
+        Template t = TemplateSupport.backup("prod");
+        Map<String, Map<String, Object>> functions = t.findResources("AWS::Lambda::Function");
+        assertThat(functions).hasSize(1);
+        assertThat(functions.values().iterator().next().get("DependsOn").toString()).contains("DrHealthCheckPolicy");
+    }
 }

@@ -70,4 +70,32 @@ class EncryptedBackupVaultTest {
         Template.fromStack(stack).hasResourceProperties("AWS::Backup::BackupVault", Map.of("LockConfiguration",
                 Map.of("MinRetentionDays", 30, "MaxRetentionDays", 365, "ChangeableForDays", 3)));
     }
+
+    @Test
+    void aRetainedVaultDeniesDeletingRecoveryPointsToAllButCloudFormationDeployments() {
+        // GIVEN prod's vaults (retained) WHEN synthesized THEN each carries the deny AWS Config's
+        // BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED looks for: all three actions, "*" principal and resource
+        Map<String, Object> policy = Map.of("Statement", List.of(Map.of(
+                "Sid", "DenyManualRecoveryPointDeletion", "Effect", "Deny", "Principal", "*", "Resource", "*",
+                "Action", List.of("backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle",
+                        "backup:PutBackupVaultAccessPolicy"),
+                "Condition", Map.of("ArnNotLike", Map.of("aws:PrincipalArn", Map.of("Fn::Join", List.of("", List.of(
+                        "arn:", Map.of("Ref", "AWS::Partition"), ":iam::777788889999:role/cdk-*-cfn-exec-role-*"))))))),
+                "Version", "2012-10-17");
+        TemplateSupport.backup("prod").hasResourceProperties("AWS::Backup::BackupVault", Map.of("AccessPolicy", policy));
+        TemplateSupport.dr("prod").hasResourceProperties("AWS::Backup::BackupVault", Map.of("AccessPolicy", policy));
+    }
+
+    @Test
+    void aVaultTheStackMayDestroyKeepsItsRecoveryPointsDeletable() {
+        // GIVEN dev (removalPolicy destroy) THEN no access policy: tearing dev down must be able to empty the vault
+        TemplateSupport.backup("dev").hasResourceProperties("AWS::Backup::BackupVault", Map.of(
+                "BackupVaultName", "django-ms-dev-vault", "AccessPolicy", Match.absent()));
+        // AND a caller can ask for it either way
+        Stack stack = new Stack(new App(), "Vaults");
+        new EncryptedBackupVault(stack, "Vault", new EncryptedBackupVault.Props("team-vault", RemovalPolicy.DESTROY,
+                null, null, true));
+        Template.fromStack(stack).hasResourceProperties("AWS::Backup::BackupVault", Map.of("AccessPolicy",
+                Match.objectLike(Map.of("Statement", List.of(Match.objectLike(Map.of("Effect", "Deny")))))));
+    }
 }

@@ -67,8 +67,9 @@ public class BackupAuditReports extends Construct {
         }
         bucket = HardenedBuckets.encrypted(this, "ReportBucket", props.key(), props.accessLogs(), props.removalPolicy(),
                 List.of(), null);
-        String why = "Backup Audit Manager regenerates these reports from its own records on demand; "
-                + "the evidence is the recovery points, which are copied to the DR region.";
+        String why = "Not replicated: Backup Audit Manager regenerates these reports from its own records on"
+                + " demand; the evidence is the recovery points themselves (copied to the DR vault when the"
+                + " environment has a drRegion).";
         Nag.suppress(bucket, "HIPAA.Security-S3BucketReplicationEnabled", why);
         Nag.suppress(bucket, "NIST.800.53.R5-S3BucketReplicationEnabled", why);
         Nag.suppress(bucket, "PCI.DSS.321-S3BucketReplicationEnabled", why);

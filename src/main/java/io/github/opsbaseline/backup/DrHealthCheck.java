@@ -146,7 +146,7 @@ public class DrHealthCheck extends Construct {
         Nag.suppress(policy, "AwsSolutions-IAM5", "backup:ListBackupJobs and backup:ListCopyJobs have no resource-level "
                 + "permissions; PutMetricData is limited to the " + NAMESPACE + " namespace; the log stream ARN "
                 + "ends in :*; the alert-topic key is only usable through SNS; the EC2 network-interface actions "
-                + "Lambda needs in a VPC have no resource-level permissions.");
+                + "Lambda needs in a VPC are on '*', as in AWS's own AWSLambdaVPCAccessExecutionRole.");
 
         Map<String, String> env = new LinkedHashMap<>();
         env.put("VAULT_NAME", props.vaultName());
@@ -187,12 +187,16 @@ public class DrHealthCheck extends Construct {
                     .subnetIds(props.subnetIds())
                     .securityGroupIds(List.of(group.getAttrGroupId())).build());
             // Lambda creates and deletes its network interfaces in the VPC with the function's role;
-            // these EC2 actions support no resource-level restriction at creation.
+            // on '*' as AWS's AWSLambdaVPCAccessExecutionRole grants them.
             policy.addStatements(PolicyStatement.Builder.create()
                     .actions(List.of("ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces",
                             "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"))
                     .resources(List.of("*")).build());
         }
+
+        // Lambda checks the network-interface and dead-letter permissions when it creates the function:
+        // the policy holding them must exist first (the role alone is not enough).
+        function.getNode().addDependency(policy);
 
         Rule.Builder.create(this, "Schedule")
                 .ruleName(props.names().name("dr-health-check"))

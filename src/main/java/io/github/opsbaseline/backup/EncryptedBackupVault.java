@@ -4,8 +4,10 @@ import io.github.opsbaseline.compliance.KeyGrantGuard;
 import io.github.opsbaseline.config.BackupConfig.LockMode;
 import io.github.opsbaseline.config.BackupConfig.VaultLockConfig;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.backup.CfnBackupVault;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.sns.ITopic;
@@ -33,13 +35,28 @@ public class EncryptedBackupVault extends Construct {
      * @param removalPolicy what deleting the stack does to the vault and key; default RETAIN
      * @param lock the vault lock; default none
      * @param notificationTopic topic for {@link #NOTIFIED_EVENTS}, same region; default none
+     * @param protectRecoveryPoints an access policy denying everyone but CloudFormation deployments the
+     *     deletion of recovery points, the change of their lifecycle and of the policy itself (AWS
+     *     Config's BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED); default true when the vault is
+     *     retained, false when the stack may destroy it (its recovery points must then be deletable)
      */
-    public record Props(String vaultName, RemovalPolicy removalPolicy, VaultLockConfig lock, ITopic notificationTopic) {
+    public record Props(String vaultName, RemovalPolicy removalPolicy, VaultLockConfig lock, ITopic notificationTopic,
+                        Boolean protectRecoveryPoints) {
         public Props {
             Objects.requireNonNull(vaultName, "vaultName");
             removalPolicy = removalPolicy == null ? RemovalPolicy.RETAIN : removalPolicy;
+            protectRecoveryPoints = protectRecoveryPoints == null ? removalPolicy == RemovalPolicy.RETAIN : protectRecoveryPoints;
+        }
+
+        /** The same with the default protection of recovery points. */
+        public Props(String vaultName, RemovalPolicy removalPolicy, VaultLockConfig lock, ITopic notificationTopic) {
+            this(vaultName, removalPolicy, lock, notificationTopic, null);
         }
     }
+
+    /** What the access policy denies: AWS Config's BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED asks for all three. */
+    public static final List<String> PROTECTED_ACTIONS = List.of(
+            "backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle", "backup:PutBackupVaultAccessPolicy");
 
     private final Key key;
     private final CfnBackupVault vault;
@@ -70,8 +87,26 @@ public class EncryptedBackupVault extends Construct {
                     .snsTopicArn(props.notificationTopic().getTopicArn())
                     .backupVaultEvents(NOTIFIED_EVENTS).build());
         }
+        if (props.protectRecoveryPoints()) {
+            vaultBuilder.accessPolicy(protection(Stack.of(this)));
+        }
         vault = vaultBuilder.build();
         vault.applyRemovalPolicy(props.removalPolicy());
+    }
+
+    /**
+     * Deny, for every principal (the Config rule wants "*"), except the CDK's CloudFormation
+     * execution role: a later deployment must still be able to change or remove the policy.
+     */
+    private static Map<String, Object> protection(Stack stack) {
+        return Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+                "Sid", "DenyManualRecoveryPointDeletion",
+                "Effect", "Deny",
+                "Principal", "*",
+                "Action", PROTECTED_ACTIONS,
+                "Resource", "*",
+                "Condition", Map.of("ArnNotLike", Map.of("aws:PrincipalArn",
+                        "arn:" + stack.getPartition() + ":iam::" + stack.getAccount() + ":role/cdk-*-cfn-exec-role-*")))));
     }
 
     public Key key() {

@@ -67,8 +67,8 @@ public final class SecureBucket {
                 .build());
         key.grant(logging, "kms:GenerateDataKey*", "kms:Decrypt");
         eventBridge(bucket);
-        replicationSuppressions(bucket, "Access logs are an operational record kept in the home region;"
-                + " cross-region copies are the backup stack's concern");
+        replicationSuppressions(bucket, "Not replicated: access logs are an operational record kept in the home"
+                + " region only (versioned, object-locked, retained); the baseline makes no DR copy of them");
         return bucket;
     }
 
@@ -104,8 +104,9 @@ public final class SecureBucket {
                 CfnBucket.LoggingConfigurationProperty.builder()
                         .destinationBucketName(accessLogs.getBucketName()).logFilePrefix(logPrefix).build());
         eventBridge(bucket);
-        replicationSuppressions(bucket, "Log archive in the home region; copies to the DR region are the"
-                + " backup stack's concern");
+        replicationSuppressions(bucket, "Not replicated: the baseline keeps this audit log archive in the home"
+                + " region only (versioned, object-locked, retained); a cross-region copy of audit evidence is an"
+                + " organization's log-archive account's job (e.g. a Control Tower organization trail)");
         return bucket;
     }
 
