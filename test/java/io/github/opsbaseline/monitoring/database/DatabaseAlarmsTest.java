@@ -104,30 +104,30 @@ class DatabaseAlarmsTest {
         assertThat(replica.alarms().get(replica.alarms().size() - 1).kind()).isEqualTo(BaselineAlarm.Kind.COMPOSITE);
     }
 
+    /** The warning alarm of {@code signal}: metric math over one RDS metric; and its critical level. */
+    private void hasMathAlarm(String signal, String comparison, int warning, int critical, String expression,
+                              String id, String metricName, Map<String, Object> dimension) {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-" + signal + "-warning",
+                "Threshold", warning, "ComparisonOperator", comparison, "Metrics", Match.arrayWith(List.of(
+                        Match.objectLike(Map.of("Expression", expression)),
+                        Match.objectLike(Map.of("Id", id, "MetricStat", Match.objectLike(Map.of("Metric", Map.of(
+                                "Namespace", "AWS/RDS", "MetricName", metricName, "Dimensions", List.of(dimension))))))))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-" + signal + "-critical",
+                "Threshold", critical));
+    }
+
     @Test
     void anAuroraClusterWithReplicasAlarmsOnTheirLagInSeconds() {
         // AuroraReplicaLagMaximum is in milliseconds; the alarm reads seconds
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-orders-replica-lag-warning",
-                "Threshold", 1, "ComparisonOperator", "GreaterThanThreshold", "Metrics", Match.arrayWith(List.of(
-                        Match.objectLike(Map.of("Expression", "lag / 1000")),
-                        Match.objectLike(Map.of("Id", "lag", "MetricStat", Match.objectLike(Map.of("Metric", Map.of(
-                                "Namespace", "AWS/RDS", "MetricName", "AuroraReplicaLagMaximum",
-                                "Dimensions", List.of(Map.of("Name", "DBClusterIdentifier", "Value", "shop-orders")))))))))));
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-orders-replica-lag-critical",
-                "Threshold", 10));
+        hasMathAlarm("db-orders-replica-lag", "GreaterThanThreshold", 1, 10, "lag / 1000", "lag", "AuroraReplicaLagMaximum",
+                Map.of("Name", "DBClusterIdentifier", "Value", "shop-orders"));
         assertThat(auroraWithReplicas.alarms()).extracting(BaselineAlarm::signal).contains("replica-lag", "transaction-ids")
                 .doesNotContain("free-storage");
     }
 
     @Test
     void withoutItsStorageSizeAnInstanceAlarmsOnFreeGibibytes() {
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-reports-free-storage-warning",
-                "Threshold", 10, "ComparisonOperator", "LessThanThreshold", "Metrics", Match.arrayWith(List.of(
-                        Match.objectLike(Map.of("Expression", "free / 1073741824")),
-                        Match.objectLike(Map.of("Id", "free", "MetricStat", Match.objectLike(Map.of("Metric", Map.of(
-                                "Namespace", "AWS/RDS", "MetricName", "FreeStorageSpace",
-                                "Dimensions", List.of(Map.of("Name", "DBInstanceIdentifier", "Value", "shop-reports")))))))))));
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-reports-free-storage-critical",
-                "Threshold", 5));
+        hasMathAlarm("db-reports-free-storage", "LessThanThreshold", 10, 5, "free / 1073741824", "free", "FreeStorageSpace",
+                Map.of("Name", "DBInstanceIdentifier", "Value", "shop-reports"));
     }
 }
