@@ -25,6 +25,17 @@ class BackupNamesTest {
     }
 
     @Test
+    void theArnsCarryTheDrRegionsPartition() {
+        // GIVEN environments in China and GovCloud, whose ARNs are not arn:aws:
+        BackupNames china = new BackupNames(new ResourceNames("shop", "prod"), "777788889999", "cn-northwest-1");
+        BackupNames gov = new BackupNames(new ResourceNames("shop", "prod"), "777788889999", "us-gov-east-1");
+        assertThat(china.drVaultArn()).isEqualTo("arn:aws-cn:backup:cn-northwest-1:777788889999:backup-vault:shop-prod-vault-dr");
+        assertThat(china.replicaBucketArn()).isEqualTo("arn:aws-cn:s3:::shop-prod-backup-replica-777788889999");
+        assertThat(gov.replicaKeyAliasArn()).isEqualTo("arn:aws-us-gov:kms:us-gov-east-1:777788889999:alias/shop-prod-backup-replica");
+        assertThat(new BackupNames(new ResourceNames("shop", "prod"), "777788889999", "eu-west-1").partition()).isEqualTo("aws");
+    }
+
+    @Test
     void aHealthCheckInAVpcNeedsSubnets() {
         Stack stack = new Stack(new App(), "Check");
         assertThatThrownBy(() -> new DrHealthCheck.Props(new ResourceNames("p", "dev"),

@@ -17,9 +17,30 @@ public record BackupNames(ResourceNames names, String account, String drRegion) 
         return names.name("vault-dr");
     }
 
-    /** {@code arn:aws:backup:<drRegion>:<account>:backup-vault:<name>}. */
+    /**
+     * The AWS partition of the DR region ({@code aws}, {@code aws-cn}, {@code aws-us-gov}, ...): a literal
+     * rather than the {@code AWS::Partition} reference, because these ARNs name resources of another
+     * region's stack; both regions of an environment are in one partition.
+     */
+    public String partition() {
+        if (drRegion.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        if (drRegion.startsWith("us-gov-")) {
+            return "aws-us-gov";
+        }
+        if (drRegion.startsWith("us-isob-")) {
+            return "aws-iso-b";
+        }
+        if (drRegion.startsWith("us-iso-")) {
+            return "aws-iso";
+        }
+        return drRegion.startsWith("eu-isoe-") ? "aws-iso-e" : "aws";
+    }
+
+    /** {@code arn:<partition>:backup:<drRegion>:<account>:backup-vault:<name>}. */
     public String drVaultArn() {
-        return "arn:aws:backup:" + drRegion + ":" + account + ":backup-vault:" + drVaultName();
+        return "arn:" + partition() + ":backup:" + drRegion + ":" + account + ":backup-vault:" + drVaultName();
     }
 
     /** Globally unique because it carries the account id. */
@@ -28,7 +49,7 @@ public record BackupNames(ResourceNames names, String account, String drRegion) 
     }
 
     public String replicaBucketArn() {
-        return "arn:aws:s3:::" + replicaBucketName();
+        return "arn:" + partition() + ":s3:::" + replicaBucketName();
     }
 
     public String replicaKeyAlias() {
@@ -37,7 +58,7 @@ public record BackupNames(ResourceNames names, String account, String drRegion) 
 
     /** S3 replication accepts an alias ARN for the replica key, so no key id has to cross regions. */
     public String replicaKeyAliasArn() {
-        return "arn:aws:kms:" + drRegion + ":" + account + ":" + replicaKeyAlias();
+        return "arn:" + partition() + ":kms:" + drRegion + ":" + account + ":" + replicaKeyAlias();
     }
 
     /** Names stripped to what Backup Audit Manager and restore testing accept: letters, digits, underscores. */

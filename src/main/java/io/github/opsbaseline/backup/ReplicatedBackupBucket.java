@@ -92,7 +92,7 @@ public class ReplicatedBackupBucket extends Construct {
         // key of the account in the DR region, used by S3 there, for objects of the replica bucket only.
         policy.addStatements(PolicyStatement.Builder.create()
                 .actions(List.of("kms:Encrypt", "kms:GenerateDataKey"))
-                .resources(List.of("arn:aws:kms:" + drRegion + ":" + dr.account() + ":key/*"))
+                .resources(List.of("arn:" + dr.partition() + ":kms:" + drRegion + ":" + dr.account() + ":key/*"))
                 .conditions(conditions(
                         "StringEquals", Map.of("kms:ViaService", "s3." + drRegion + ".amazonaws.com"),
                         "StringLike", Map.of("kms:EncryptionContext:aws:s3:arn",
