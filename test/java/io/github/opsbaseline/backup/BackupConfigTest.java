@@ -58,6 +58,9 @@ class BackupConfigTest {
                 AuditControl.BACKUP_LAST_RECOVERY_POINT_CREATED);
         BackupConfig prod = BackupFixtures.config("prod").backup();
         assertThat(prod.audit().effectiveControls(prod)).containsExactly(AuditControl.values());
+        // a vault whose access policy protects its recovery points (a retained one) adds the manual-deletion control
+        assertThat(BackupConfig.defaults().audit().effectiveControls(BackupConfig.defaults(), true))
+                .contains(AuditControl.BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED).hasSize(5);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.Set;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -120,7 +121,8 @@ public class BackupStack extends Stack {
             int minRetention = auditConfig.minRetentionDays() != null ? auditConfig.minRetentionDays()
                     : backup.rules().stream().mapToInt(RuleConfig::deleteAfterDays).min().orElse(1);
             audit = new BackupAuditReports(this, "Audit", new BackupAuditReports.Props(
-                    names.underscored("backup-controls"), auditConfig.effectiveControls(backup),
+                    names.underscored("backup-controls"), auditConfig.effectiveControls(backup,
+                            props.removalPolicy() == RemovalPolicy.RETAIN),
                     auditConfig.reportFormats(), minRetention, auditConfig.maxRecoveryPointAgeHours(),
                     backup.vaultLock(), props.dr() == null ? null : props.dr().drRegion(), List.copyOf(types),
                     storageKey, accessLogs, props.removalPolicy()));

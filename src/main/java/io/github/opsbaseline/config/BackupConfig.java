@@ -473,13 +473,21 @@ public record BackupConfig(
 
         /** The controls to deploy: the configured ones, or every control that applies to {@code backup}. */
         public List<AuditControl> effectiveControls(BackupConfig backup) {
+            return effectiveControls(backup, backup.vaultLock() != null);
+        }
+
+        /**
+         * The same, knowing whether the vault's access policy protects its recovery points (a
+         * retained {@code EncryptedBackupVault} does): then the manual-deletion control applies.
+         */
+        public List<AuditControl> effectiveControls(BackupConfig backup, boolean recoveryPointsProtected) {
             if (controls != null) {
                 return controls;
             }
             return java.util.Arrays.stream(AuditControl.values())
                     .filter(c -> c != AuditControl.BACKUP_RESOURCES_PROTECTED_BY_CROSS_REGION || backup.copiesToDr())
                     .filter(c -> c != AuditControl.BACKUP_RESOURCES_PROTECTED_BY_BACKUP_VAULT_LOCK || backup.vaultLock() != null)
-                    .filter(c -> c != AuditControl.BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED || backup.vaultLock() != null)
+                    .filter(c -> c != AuditControl.BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED || recoveryPointsProtected)
                     .toList();
         }
 
