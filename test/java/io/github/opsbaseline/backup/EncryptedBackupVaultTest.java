@@ -71,19 +71,26 @@ class EncryptedBackupVaultTest {
                 Map.of("MinRetentionDays", 30, "MaxRetentionDays", 365, "ChangeableForDays", 3)));
     }
 
+    /** The deny statement a vault in {@code region} of prod's account carries. */
+    private static Map<String, Object> protection(String region) {
+        return Map.of(
+                "Sid", "DenyManualRecoveryPointDeletion", "Effect", "Deny", "Principal", "*", "Resource", "*",
+                "Action", List.of("backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle",
+                        "backup:PutBackupVaultAccessPolicy", "backup:DeleteBackupVaultAccessPolicy"),
+                "Condition", Map.of("ArnNotLike", Map.of("aws:PrincipalArn", Map.of("Fn::Join", List.of("", List.of(
+                        "arn:", Map.of("Ref", "AWS::Partition"),
+                        ":iam::777788889999:role/cdk-*-cfn-exec-role-777788889999-" + region))))));
+    }
+
     @Test
     void aRetainedVaultDeniesDeletingRecoveryPointsToAllButCloudFormationDeployments() {
         // GIVEN prod's vaults (retained) WHEN synthesized THEN each carries the deny AWS Config's
-        // BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED looks for: all three actions, "*" principal and resource
-        Map<String, Object> policy = Map.of("Statement", List.of(Map.of(
-                "Sid", "DenyManualRecoveryPointDeletion", "Effect", "Deny", "Principal", "*", "Resource", "*",
-                "Action", List.of("backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle",
-                        "backup:PutBackupVaultAccessPolicy"),
-                "Condition", Map.of("ArnNotLike", Map.of("aws:PrincipalArn", Map.of("Fn::Join", List.of("", List.of(
-                        "arn:", Map.of("Ref", "AWS::Partition"), ":iam::777788889999:role/cdk-*-cfn-exec-role-*"))))))),
-                "Version", "2012-10-17");
-        TemplateSupport.backup("prod").hasResourceProperties("AWS::Backup::BackupVault", Map.of("AccessPolicy", policy));
-        TemplateSupport.dr("prod").hasResourceProperties("AWS::Backup::BackupVault", Map.of("AccessPolicy", policy));
+        // BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED looks for (all its actions, "*" principal and
+        // resource), which also keeps the policy from being deleted
+        TemplateSupport.backup("prod").hasResourceProperties("AWS::Backup::BackupVault", Map.of("AccessPolicy",
+                Map.of("Version", "2012-10-17", "Statement", List.of(protection("ap-southeast-1")))));
+        TemplateSupport.dr("prod").hasResourceProperties("AWS::Backup::BackupVault", Map.of("AccessPolicy",
+                Map.of("Version", "2012-10-17", "Statement", List.of(protection("ap-southeast-2")))));
     }
 
     @Test

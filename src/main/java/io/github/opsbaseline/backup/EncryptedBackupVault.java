@@ -3,6 +3,7 @@ package io.github.opsbaseline.backup;
 import io.github.opsbaseline.compliance.KeyGrantGuard;
 import io.github.opsbaseline.config.BackupConfig.LockMode;
 import io.github.opsbaseline.config.BackupConfig.VaultLockConfig;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,7 +46,7 @@ public class EncryptedBackupVault extends Construct {
         public Props {
             Objects.requireNonNull(vaultName, "vaultName");
             removalPolicy = removalPolicy == null ? RemovalPolicy.RETAIN : removalPolicy;
-            protectRecoveryPoints = protectRecoveryPoints == null ? removalPolicy == RemovalPolicy.RETAIN : protectRecoveryPoints;
+            protectRecoveryPoints = protectRecoveryPoints == null ? removalPolicy != RemovalPolicy.DESTROY : protectRecoveryPoints;
         }
 
         /** The same with the default protection of recovery points. */
@@ -54,9 +55,12 @@ public class EncryptedBackupVault extends Construct {
         }
     }
 
-    /** What the access policy denies: AWS Config's BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED asks for all three. */
-    public static final List<String> PROTECTED_ACTIONS = List.of(
-            "backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle", "backup:PutBackupVaultAccessPolicy");
+    /**
+     * What the access policy denies: the three AWS Config's BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED
+     * asks for, and deleting the policy itself, which would otherwise undo it.
+     */
+    public static final List<String> PROTECTED_ACTIONS = List.of("backup:DeleteRecoveryPoint",
+            "backup:UpdateRecoveryPointLifecycle", "backup:PutBackupVaultAccessPolicy", "backup:DeleteBackupVaultAccessPolicy");
 
     private final Key key;
     private final CfnBackupVault vault;
@@ -99,14 +103,20 @@ public class EncryptedBackupVault extends Construct {
      * execution role: a later deployment must still be able to change or remove the policy.
      */
     private static Map<String, Object> protection(Stack stack) {
-        return Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
-                "Sid", "DenyManualRecoveryPointDeletion",
-                "Effect", "Deny",
-                "Principal", "*",
-                "Action", PROTECTED_ACTIONS,
-                "Resource", "*",
-                "Condition", Map.of("ArnNotLike", Map.of("aws:PrincipalArn",
-                        "arn:" + stack.getPartition() + ":iam::" + stack.getAccount() + ":role/cdk-*-cfn-exec-role-*")))));
+        // Ordered maps: the document is JSON the CDK writes in the order given, and Map.of's order
+        // changes from JVM to JVM (DeterminismTest caught it).
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("Sid", "DenyManualRecoveryPointDeletion");
+        statement.put("Effect", "Deny");
+        statement.put("Principal", "*");
+        statement.put("Action", PROTECTED_ACTIONS);
+        statement.put("Resource", "*");
+        statement.put("Condition", Map.of("ArnNotLike", Map.of("aws:PrincipalArn", "arn:" + stack.getPartition()
+                + ":iam::" + stack.getAccount() + ":role/cdk-*-cfn-exec-role-" + stack.getAccount() + "-" + stack.getRegion())));
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("Version", "2012-10-17");
+        document.put("Statement", List.of(statement));
+        return document;
     }
 
     public Key key() {
