@@ -55,7 +55,7 @@ public final class OpsBaselineApp {
     }
 
     /**
-     * Synthesizes; when the CDK's template validator refuses a template, prints its one-line verdict
+     * Synthesizes; when the CDK's template validator refuses a template, prints every reason it gave
      * (the report is in the output directory) and exits 1 instead of dumping a jsii stack trace. A
      * template over CloudFormation's limits (see {@link TemplateLimits}) also exits 1, one line each.
      */

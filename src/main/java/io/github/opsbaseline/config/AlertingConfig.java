@@ -154,6 +154,9 @@ public record AlertingConfig(Channels contacts, Channels critical, Channels warn
             for (Map.Entry<String, List<?>> list : lists.entrySet()) {
                 for (int i = 0; i < list.getValue().size(); i++) {
                     Object v = list.getValue().get(i);
+                    if (v instanceof SlackChannel s && (s.workspaceId() == null || s.channelId() == null)) {
+                        continue; // reported as missing below, not as a repeat
+                    }
                     String p = index(field(path, list.getKey()), i);
                     String earlier = v == null ? null : first.putIfAbsent(v, p);
                     if (earlier != null) {

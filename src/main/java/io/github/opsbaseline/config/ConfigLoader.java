@@ -325,15 +325,20 @@ public final class ConfigLoader {
             } catch (JsonMappingException e) {
                 mismatched.add(new ConfigProblems.Entry(pathOf(e.getPath()),
                         bindMessage(e, tree.at(pointerOf(e.getPath())))));
-                // Only a key of an object can be taken out without shifting the paths of the rest.
-                if (e.getPath().isEmpty() || e.getPath().get(e.getPath().size() - 1).getFieldName() == null
-                        || mismatched.size() >= MAX_BINDING_PROBLEMS) {
+                if (mismatched.size() >= MAX_BINDING_PROBLEMS) {
+                    mismatched.add(new ConfigProblems.Entry("$", "more values of the wrong type; fix these first"));
                     break;
                 }
+                // Take out the nearest key of an object on the path (for a list item, the whole list):
+                // removing a list item would shift the paths of the items after it.
+                List<JsonMappingException.Reference> path = e.getPath();
+                int last = path.size() - 1;
+                while (last >= 0 && path.get(last).getFieldName() == null) {
+                    last--;
+                }
                 tree = tree == merged ? merged.deepCopy() : tree;
-                JsonNode parent = tree.at(pointerOf(e.getPath().subList(0, e.getPath().size() - 1)));
-                if (!(parent instanceof ObjectNode object)
-                        || object.remove(e.getPath().get(e.getPath().size() - 1).getFieldName()) == null) {
+                JsonNode parent = last < 0 ? null : tree.at(pointerOf(path.subList(0, last)));
+                if (!(parent instanceof ObjectNode object) || object.remove(path.get(last).getFieldName()) == null) {
                     break;
                 }
             } catch (JsonProcessingException e) {

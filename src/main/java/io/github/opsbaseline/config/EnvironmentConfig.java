@@ -87,7 +87,8 @@ public record EnvironmentConfig(
                 && Patterns.NAME.matcher(environment).matches()
                 && project.length() + 1 + environment.length() > ResourceNames.MAX_PREFIX) {
             String prefix = project + "-" + environment;
-            problems.add(field(root, "project"), "expected project and environment to make a name prefix of at most "
+            // at $.environment: the file's own name is part of it, and the line then names that file
+            problems.add(field(root, "environment"), "expected project and environment to make a name prefix of at most "
                     + ResourceNames.MAX_PREFIX + " characters (the DR replica bucket <prefix>-backup-replica-<account id>"
                     + " must fit S3's 63), found " + ConfigProblems.quote(prefix) + " (" + prefix.length() + ")");
         }

@@ -59,6 +59,12 @@ public record StatusTargets(EnvironmentConfig config) {
         return vaults;
     }
 
+    /** @deprecated use {@link ServiceConfig#logGroupName(ResourceNames)}, which the monitoring uses too. */
+    @Deprecated
+    public static String logGroup(ResourceNames names, ServiceConfig service) {
+        return service.logGroupName(names);
+    }
+
     /** The services' log groups, in config order, without repeats. */
     public List<String> logGroups() {
         return config.workload().services().stream().map(s -> s.logGroupName(names())).distinct().toList();
