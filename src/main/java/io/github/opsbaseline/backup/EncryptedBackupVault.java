@@ -3,7 +3,7 @@ package io.github.opsbaseline.backup;
 import io.github.opsbaseline.compliance.KeyGrantGuard;
 import io.github.opsbaseline.config.BackupConfig.LockMode;
 import io.github.opsbaseline.config.BackupConfig.VaultLockConfig;
-import java.util.LinkedHashMap;
+import io.github.opsbaseline.core.OrderedMaps;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -103,20 +103,15 @@ public class EncryptedBackupVault extends Construct {
      * execution role: a later deployment must still be able to change or remove the policy.
      */
     private static Map<String, Object> protection(Stack stack) {
-        // Ordered maps: the document is JSON the CDK writes in the order given, and Map.of's order
-        // changes from JVM to JVM (DeterminismTest caught it).
-        Map<String, Object> statement = new LinkedHashMap<>();
-        statement.put("Sid", "DenyManualRecoveryPointDeletion");
-        statement.put("Effect", "Deny");
-        statement.put("Principal", "*");
-        statement.put("Action", PROTECTED_ACTIONS);
-        statement.put("Resource", "*");
-        statement.put("Condition", Map.of("ArnNotLike", Map.of("aws:PrincipalArn", "arn:" + stack.getPartition()
-                + ":iam::" + stack.getAccount() + ":role/cdk-*-cfn-exec-role-" + stack.getAccount() + "-" + stack.getRegion())));
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("Version", "2012-10-17");
-        document.put("Statement", List.of(statement));
-        return document;
+        // Ordered: the CDK writes this JSON in the order given (DeterminismTest, DeterministicCollectionsTest).
+        return OrderedMaps.of("Version", "2012-10-17", "Statement", List.of(OrderedMaps.of(
+                "Sid", "DenyManualRecoveryPointDeletion",
+                "Effect", "Deny",
+                "Principal", "*",
+                "Action", PROTECTED_ACTIONS,
+                "Resource", "*",
+                "Condition", Map.of("ArnNotLike", Map.of("aws:PrincipalArn", "arn:" + stack.getPartition() + ":iam::"
+                        + stack.getAccount() + ":role/cdk-*-cfn-exec-role-" + stack.getAccount() + "-" + stack.getRegion())))));
     }
 
     public Key key() {
