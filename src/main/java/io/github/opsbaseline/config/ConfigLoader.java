@@ -363,6 +363,9 @@ public final class ConfigLoader {
             return "expected " + describeType(mapper.constructType(mie.getTargetType())) + ", found " + foundText;
         }
         String msg = e.getOriginalMessage();
+        if (msg.startsWith("Numeric value (") && msg.contains("out of range of int")) {
+            return "expected a whole number of at most " + Integer.MAX_VALUE + ", found " + foundText;
+        }
         return msg.contains("\n") ? msg.substring(0, msg.indexOf('\n')) : msg;
     }
 
