@@ -36,6 +36,16 @@ class LoadBalancerAlarmsTest {
     }
 
     @Test
+    void theLoadBalancersOwn5xxAreCountedInTheirDenominatorSoNoTargetLeftReads100Percent() {
+        // RequestCount leaves out the 503s of "no healthy target": a share over RequestCount alone would be
+        // 0 (or nothing) exactly when the service is down
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-alb-public-elb-5xx-rate-critical",
+                "Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of("Id", "signal", "Expression",
+                        "IF(FILL(requests, 0) + FILL(errors, 0) > 0,"
+                                + " 100 * FILL(errors, 0) / (FILL(requests, 0) + FILL(errors, 0)), 0)"))))));
+    }
+
+    @Test
     void rejectedConnectionsWarnOnAnyAndPageAtAHundred() {
         Map<String, Object> warning = new HashMap<>(Map.of("AlarmName", "shop-test-alb-public-rejected-connections-warning",
                 "MetricName", "RejectedConnectionCount", "Statistic", "Sum", "Threshold", 0, "Period", 300,

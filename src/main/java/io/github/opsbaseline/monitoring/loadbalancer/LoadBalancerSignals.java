@@ -68,8 +68,12 @@ public final class LoadBalancerSignals {
                             "errors", metric(NS, "HTTPCode_Target_5XX_Count", "Sum"),
                             "requests", metric(NS, "RequestCount", "Sum")),
                     "Which target group's 5xx-rate alarm fires, then that service's log errors."),
+            // RequestCount leaves out requests the load balancer answered without choosing a target (the
+            // 503s of "no healthy target"), so they are added to the denominator: with no target left the
+            // share is 100%, not a division by nothing. (502/504 are counted twice; the share errs low.)
             errorRate("elb-5xx-rate", "Load balancer 5xx share of requests",
-                    math("IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)",
+                    math("IF(FILL(requests, 0) + FILL(errors, 0) > 0,"
+                                    + " 100 * FILL(errors, 0) / (FILL(requests, 0) + FILL(errors, 0)), 0)",
                             "errors", metric(NS, "HTTPCode_ELB_5XX_Count", "Sum"),
                             "requests", metric(NS, "RequestCount", "Sum")),
                     "502/503/504 from the load balancer itself: no healthy targets (unhealthy-hosts alarms),"
