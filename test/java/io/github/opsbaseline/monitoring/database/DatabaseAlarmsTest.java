@@ -88,8 +88,10 @@ class DatabaseAlarmsTest {
 
     @Test
     void anAuroraClusterUsesTheClusterDimensionAbsoluteMemoryAndNoStorageOrPostgresAlarms() {
+        // the writer's CPU: an average over writer and readers would hide a saturated writer
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-aurora-cpu-critical",
-                "Dimensions", List.of(Map.of("Name", "DBClusterIdentifier", "Value", "shop-aurora"))));
+                "Dimensions", List.of(Map.of("Name", "DBClusterIdentifier", "Value", "shop-aurora"),
+                        Map.of("Name", "Role", "Value", "WRITER"))));
         assertThat(aurora.alarms()).extracting(BaselineAlarm::signal).containsOnly("cpu", "freeable-memory",
                 "read-latency", "write-latency", "degraded");
     }

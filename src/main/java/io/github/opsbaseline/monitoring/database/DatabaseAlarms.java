@@ -3,6 +3,7 @@ package io.github.opsbaseline.monitoring.database;
 import io.github.opsbaseline.alerting.Severity;
 import io.github.opsbaseline.monitoring.alarm.AlarmFactory;
 import io.github.opsbaseline.monitoring.alarm.BaselineAlarm;
+import io.github.opsbaseline.monitoring.alarm.SignalDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +26,19 @@ public class DatabaseAlarms extends Construct {
         Map<String, String> dims = new LinkedHashMap<>();
         dims.put(props.facts().cluster() ? "DBClusterIdentifier" : "DBInstanceIdentifier", props.identifier());
         AlarmFactory factory = new AlarmFactory(this, props.options());
-        List<BaselineAlarm> all = new ArrayList<>(factory.create(props.resourceName(), dims,
-                DatabaseSignals.forDatabase(props.facts())));
+        List<SignalDefinition> signals = DatabaseSignals.forDatabase(props.facts());
+        List<BaselineAlarm> all = new ArrayList<>();
+        if (props.facts().cluster()) {
+            // Instance metrics of the writer (AWS's advice for Aurora alarms), cluster metrics of the cluster.
+            Map<String, String> writer = new LinkedHashMap<>(dims);
+            writer.put("Role", "WRITER");
+            all.addAll(factory.create(props.resourceName(), writer,
+                    signals.stream().filter(s -> !DatabaseSignals.clusterLevel(s.id())).toList()));
+            all.addAll(factory.create(props.resourceName(), dims,
+                    signals.stream().filter(s -> DatabaseSignals.clusterLevel(s.id())).toList()));
+        } else {
+            all.addAll(factory.create(props.resourceName(), dims, signals));
+        }
         if (props.degraded()) {
             List<BaselineAlarm> children = all.stream()
                     .filter(a -> a.severity() == Severity.CRITICAL && DatabaseSignals.degrading(a.signal())).toList();

@@ -42,6 +42,15 @@ public final class DatabaseSignals {
         return DEGRADING.contains(signal);
     }
 
+    /**
+     * Whether an Aurora cluster publishes this signal's metric for the cluster as a whole
+     * ({@code AuroraReplicaLagMaximum}); the others are per instance, and a cluster alarm reads the
+     * writer's ({@code Role=WRITER}) rather than an average over writer and readers that hides it.
+     */
+    public static boolean clusterLevel(String signal) {
+        return signal.equals("replica-lag");
+    }
+
     /** The signals of a database with these facts, in catalogue order. */
     public static List<SignalDefinition> forDatabase(Facts f) {
         List<SignalDefinition> s = new ArrayList<>();
