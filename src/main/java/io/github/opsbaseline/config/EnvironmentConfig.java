@@ -74,6 +74,15 @@ public record EnvironmentConfig(
     /** The characters AWS allows in tag keys and values (the tagging API's documented set). */
     private static final java.util.regex.Pattern TAG_TEXT = java.util.regex.Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
+    /**
+     * Whether project and environment have the form {@link ResourceNames} needs: checks that build
+     * names from them run only then (a bad one is reported by {@link #validate} already).
+     */
+    boolean namesAreValid() {
+        return project != null && environment != null && Patterns.NAME.matcher(project).matches()
+                && Patterns.NAME.matcher(environment).matches();
+    }
+
     /** Checks meaning (forms, ranges, cross references); every problem is collected, none thrown. */
     public void validate(ConfigProblems problems) {
         String root = JsonPaths.ROOT;
@@ -83,9 +92,7 @@ public record EnvironmentConfig(
         }
         problems.matches(field(root, "environment"), environment, Patterns.NAME,
                 "an environment name of lower-case letters, digits and dashes");
-        if (project != null && environment != null && Patterns.NAME.matcher(project).matches()
-                && Patterns.NAME.matcher(environment).matches()
-                && project.length() + 1 + environment.length() > ResourceNames.MAX_PREFIX) {
+        if (namesAreValid() && project.length() + 1 + environment.length() > ResourceNames.MAX_PREFIX) {
             String prefix = project + "-" + environment;
             // at $.environment: the file's own name is part of it, and the line then names that file
             problems.add(field(root, "environment"), "expected project and environment to make a name prefix of at most "

@@ -89,9 +89,7 @@ public record MonitoringConfig(Integer logRetentionDays, Thresholds thresholds, 
         canaries.validate(problems, field(path, "canaries"));
         dashboard.validate(problems, field(path, "dashboard"));
         AlarmCatalogue.validateResourceOverrides(problems, env);
-        // (the default group's name needs a valid project and environment; a bad one is reported already)
-        if (createLogGroups && env.project() != null && Patterns.NAME.matcher(env.project()).matches()
-                && env.environment() != null && Patterns.NAME.matcher(env.environment()).matches()) {
+        if (createLogGroups && env.namesAreValid()) {
             // The stack creates each service's group: two services naming one would create it twice.
             // (a repeated service name is reported as such; its default group repeating is not news)
             Map<String, String> first = new HashMap<>();
