@@ -241,22 +241,24 @@ public record SecurityConfig(
          * 600 s, which is looser than asked. Seed 000: 5/min becomes 10 per 120 s; 10/min stays.
          */
         public RateLimit effective() {
-            long[] scaled = scaled();
-            return new RateLimit(Math.toIntExact(scaled[0]), (int) scaled[1]);
+            Scaled scaled = scaled();
+            return new RateLimit(Math.toIntExact(scaled.limit()), scaled.window());
         }
 
-        /** {@link #effective()}'s limit and window, the limit as a long: validation refuses one past WAF's. */
-        private long[] scaled() {
+        /** {@link #effective()}'s setting with the limit as a long: validation refuses one past WAF's. */
+        private record Scaled(long limit, int window) { }
+
+        private Scaled scaled() {
             if (RateLimit.WINDOWS.contains(perSeconds) && requests >= 10) {
-                return new long[] {requests, perSeconds};
+                return new Scaled(requests, perSeconds);
             }
             for (int window : RateLimit.WINDOWS) {
                 long limit = Math.round((double) requests * window / perSeconds);
                 if (limit >= 10) {
-                    return new long[] {limit, window};
+                    return new Scaled(limit, window);
                 }
             }
-            return new long[] {10, 600};
+            return new Scaled(10, 600);
         }
 
         void validate(ConfigProblems problems, String path) {
@@ -271,10 +273,10 @@ public record SecurityConfig(
             }
             problems.inRange(field(path, "perSeconds"), perSeconds, 1, 86_400);
             if (requests != null && requests >= 1 && perSeconds >= 1 && perSeconds <= 86_400) {
-                long[] scaled = scaled();
-                if (scaled[0] > RateLimit.MAX_LIMIT) {
+                Scaled scaled = scaled();
+                if (scaled.limit() > RateLimit.MAX_LIMIT) {
                     problems.add(field(path, "requests"), "expected a rate WAF can enforce: " + requests + " per "
-                            + perSeconds + " s is " + scaled[0] + " per " + scaled[1] + " s, above WAF's limit of "
+                            + perSeconds + " s is " + scaled.limit() + " per " + scaled.window() + " s, above WAF's limit of "
                             + RateLimit.MAX_LIMIT + " per window");
                 }
             }
