@@ -97,7 +97,7 @@ public record CostConfig(Double monthlyBudgetUsd, Boolean filterByProjectTag, Li
 
         void validate(ConfigProblems problems, String path) {
             problems.matches(field(path, "existingMonitorArn"), existingMonitorArn,
-                    java.util.regex.Pattern.compile("arn:aws:ce::\\d{12}:anomalymonitor/[0-9a-f-]{36}"),
+                    Patterns.ANOMALY_MONITOR_ARN,
                     "an anomaly monitor ARN (arn:aws:ce::<account>:anomalymonitor/<uuid>)");
             problems.inRange(field(path, "absoluteUsd"), absoluteUsd, 1, 1_000_000);
             problems.inRange(field(path, "percent"), percent, 1, 1000);

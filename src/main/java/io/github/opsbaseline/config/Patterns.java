@@ -22,6 +22,8 @@ public final class Patterns {
             "arn:aws(-cn|-us-gov)?:elasticloadbalancing:[a-z0-9-]+:\\d{12}:loadbalancer/app/[A-Za-z0-9-]{1,32}/[0-9a-f]{16}");
     public static final Pattern TARGET_GROUP_ARN = Pattern.compile(
             "arn:aws(-cn|-us-gov)?:elasticloadbalancing:[a-z0-9-]+:\\d{12}:targetgroup/[A-Za-z0-9-]{1,32}/[0-9a-f]{16}");
+    public static final Pattern ANOMALY_MONITOR_ARN = Pattern.compile(
+            "arn:aws(-cn|-us-gov)?:ce::\\d{12}:anomalymonitor/[0-9a-f-]{36}");
     public static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{8}([0-9a-f]{9})?");
     /** CloudWatch Logs group names. */
     public static final Pattern LOG_GROUP = Pattern.compile("[A-Za-z0-9_./#-]{1,512}");
