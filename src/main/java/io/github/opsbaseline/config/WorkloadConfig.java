@@ -233,7 +233,8 @@ public record WorkloadConfig(
      * @param memoryGiB instance memory, for memory-used-as-percent; default: alarm on an absolute
      *     floor of freeable memory instead
      * @param storageGiB allocated storage, for free-storage-as-percent; default: absolute floor
-     * @param readReplica whether the instance is a read replica (adds a replica-lag alarm); default false
+     * @param readReplica whether the instance is a read replica (adds a replica-lag alarm, and for MySQL
+ *     and MariaDB a replication-stopped alarm); default false
      * @param alarms this database's alarm overrides by signal id (see the README, Monitoring); default none
      */
     public record DatabaseConfig(

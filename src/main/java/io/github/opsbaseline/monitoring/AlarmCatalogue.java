@@ -57,6 +57,7 @@ public final class AlarmCatalogue {
         List<SignalDefinition> db = new ArrayList<>(DatabaseSignals.forDatabase(
                 new DatabaseSignals.Facts(DatabaseEngine.POSTGRES, false, 1.0, 100, 10, true)));
         db.addAll(DatabaseSignals.forDatabase(new DatabaseSignals.Facts(DatabaseEngine.POSTGRES, false, null, null, null, false)));
+        db.addAll(DatabaseSignals.forDatabase(new DatabaseSignals.Facts(DatabaseEngine.MYSQL, false, null, null, null, true)));
         all.put(DATABASE, byId(db));
         all.put(CACHE, byId(CacheSignals.forNode(true)));
         return java.util.Collections.unmodifiableMap(all);

@@ -56,6 +56,6 @@ class CostCommandTest {
                 .containsPattern("STACK +RESOURCE TYPE +ITEM +QUANTITY")
                 .containsPattern("django-ms-dev-security +60\\.52")
                 .containsPattern("django-ms-dev-backup +7\\.27")
-                .containsPattern("TOTAL dev +125\\.77");
+                .containsPattern("TOTAL dev +126\\.27");
     }
 }

@@ -26,6 +26,7 @@ class DatabaseAlarmsTest {
     private DatabaseAlarms replica;
     private DatabaseAlarms aurora;
     private DatabaseAlarms auroraWithReplicas;
+    private DatabaseAlarms mysqlReplica;
 
     @BeforeAll
     void synth() {
@@ -45,6 +46,9 @@ class DatabaseAlarmsTest {
                 DatabaseInstance.fromDatabaseInstanceAttributes(stack, "ReportsDb", DatabaseInstanceAttributes.builder()
                         .instanceIdentifier("shop-reports").instanceEndpointAddress("reports.example.internal").port(5432)
                         .securityGroups(List.of()).build()), DatabaseEngine.POSTGRES, null, null, null, false));
+        // AND a MySQL replica
+        mysqlReplica = new DatabaseAlarms(stack, "MysqlReplica", new DatabaseAlarmsProps(options,
+                "db-mysql", "shop-mysql-replica", new DatabaseSignals.Facts(DatabaseEngine.MYSQL, false, null, null, null, true), null));
         template = Template.fromStack(stack);
     }
 
@@ -131,5 +135,23 @@ class DatabaseAlarmsTest {
     void withoutItsStorageSizeAnInstanceAlarmsOnFreeGibibytes() {
         hasMathAlarm("db-reports-free-storage", "LessThanThreshold", 10, 5, "free / 1073741824", "free", "FreeStorageSpace",
                 Map.of("Name", "DBInstanceIdentifier", "Value", "shop-reports"));
+    }
+
+    @Test
+    void aMysqlReplicaAlarmsWhenReplicationStops() {
+        // ReplicaLag reads -1 while a MySQL or MariaDB replica does not replicate, which "above" never sees
+        Map<String, Object> stopped = new HashMap<>(Map.of("AlarmName", "shop-test-db-mysql-replication-stopped-critical",
+                "Namespace", "AWS/RDS", "MetricName", "ReplicaLag", "Statistic", "Minimum",
+                "Dimensions", List.of(Map.of("Name", "DBInstanceIdentifier", "Value", "shop-mysql-replica")),
+                "Threshold", 0, "Period", 60, "EvaluationPeriods", 5, "ComparisonOperator", "LessThanThreshold",
+                "TreatMissingData", "notBreaching"));
+        stopped.putAll(MonitoringFixtures.actionsTo("Critical"));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", stopped);
+        assertThat(mysqlReplica.alarms()).extracting(BaselineAlarm::name)
+                .contains("shop-test-db-mysql-replica-lag-critical")
+                .doesNotContain("shop-test-db-mysql-replication-stopped-warning");
+        // PostgreSQL replicas and Aurora report no -1
+        assertThat(replica.alarms()).extracting(BaselineAlarm::signal).doesNotContain("replication-stopped");
+        assertThat(auroraWithReplicas.alarms()).extracting(BaselineAlarm::signal).doesNotContain("replication-stopped");
     }
 }

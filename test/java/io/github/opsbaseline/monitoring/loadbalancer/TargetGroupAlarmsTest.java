@@ -3,6 +3,8 @@ package io.github.opsbaseline.monitoring.loadbalancer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.opsbaseline.monitoring.MonitoringFixtures;
+import io.github.opsbaseline.config.MonitoringConfig.AlarmOverride;
+import io.github.opsbaseline.monitoring.alarm.AlarmOptions;
 import io.github.opsbaseline.monitoring.alarm.BaselineAlarm;
 import java.util.HashMap;
 import java.util.List;
@@ -80,11 +82,50 @@ class TargetGroupAlarmsTest {
     }
 
     @Test
-    void serviceDownIsUnhealthyTargetsAndFiveXxCritical() {
+    void noHealthyTargetIsCriticalAndSilenceCountsAsNone() {
+        Map<String, Object> none = new HashMap<>(Map.of("AlarmName", "shop-test-api-healthy-hosts-critical",
+                "Namespace", "AWS/ApplicationELB", "MetricName", "HealthyHostCount", "Statistic", "Minimum",
+                "Dimensions", dims(), "Threshold", 1, "Period", 60, "EvaluationPeriods", 2,
+                "ComparisonOperator", "LessThanThreshold", "TreatMissingData", "breaching"));
+        none.putAll(MonitoringFixtures.actionsTo("Critical"));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", none);
+        assertThat(alarms.alarms()).extracting(BaselineAlarm::name).doesNotContain("shop-test-api-healthy-hosts-warning");
+    }
+
+    @Test
+    void serviceDownIsUnhealthyTargetsAndFiveXxCriticalOrNoHealthyTarget() {
         template.hasResourceProperties("AWS::CloudWatch::CompositeAlarm", Map.of(
                 "AlarmName", "shop-test-api-service-down-critical",
-                "AlarmRule", "ALARM(\"shop-test-api-unhealthy-hosts-critical\") AND ALARM(\"shop-test-api-5xx-rate-critical\")",
+                "AlarmRule", "(ALARM(\"shop-test-api-unhealthy-hosts-critical\") AND ALARM(\"shop-test-api-5xx-rate-critical\"))"
+                        + " OR ALARM(\"shop-test-api-healthy-hosts-critical\")",
                 "AlarmActions", List.of(MonitoringFixtures.topicRef("Critical")),
                 "OKActions", List.of(MonitoringFixtures.topicRef("Critical"))));
+        Map<String, Object> composite = template.findResources("AWS::CloudWatch::CompositeAlarm").values().iterator().next();
+        assertThat((List<?>) composite.get("DependsOn")).hasSize(3);
+    }
+
+    @Test
+    void serviceDownWithoutTheHealthyCountIsTheAndAlone() {
+        Template t = withOverride("healthy-hosts");
+        t.hasResourceProperties("AWS::CloudWatch::CompositeAlarm", Map.of(
+                "AlarmRule", "ALARM(\"shop-test-api-unhealthy-hosts-critical\") AND ALARM(\"shop-test-api-5xx-rate-critical\")"));
+        assertThat(t.findResources("AWS::CloudWatch::Alarm", Map.of("Properties",
+                Map.of("AlarmName", "shop-test-api-healthy-hosts-critical")))).isEmpty();
+    }
+
+    @Test
+    void noServiceDownWithoutTheUnhealthyAlarm() {
+        Template t = withOverride("unhealthy-hosts");
+        t.resourceCountIs("AWS::CloudWatch::CompositeAlarm", 0);
+        t.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-api-healthy-hosts-critical"));
+    }
+
+    private static Template withOverride(String disabledSignal) {
+        Stack stack = MonitoringFixtures.stack();
+        AlarmOptions options = MonitoringFixtures.options(stack)
+                .withOverrides(Map.of(disabledSignal, new AlarmOverride(null, null, false)));
+        new TargetGroupAlarms(stack, "Api", new TargetGroupAlarmsProps(options,
+                "api", "app/shop/0123456789abcdef", "targetgroup/api/0123456789abcdef", 3.0, null));
+        return Template.fromStack(stack);
     }
 }

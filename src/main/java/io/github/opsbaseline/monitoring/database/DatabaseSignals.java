@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * The alarm catalogue of an RDS instance or Aurora cluster. Which signals apply depends on what is
  * known about the database: memory and storage size turn absolute floors into percentages, max
- * connections enables the connections alarm, replicas get replica lag, PostgreSQL gets
- * transaction-id wraparound.
+ * connections enables the connections alarm, replicas get replica lag (and MySQL and MariaDB replicas
+ * a stopped-replication alarm), PostgreSQL gets transaction-id wraparound.
  */
 public final class DatabaseSignals {
 
@@ -27,7 +27,7 @@ public final class DatabaseSignals {
 
     /** Every signal id this kind can have, for config validation. */
     public static final List<String> IDS = List.of("cpu", "memory", "freeable-memory", "connections",
-            "free-storage", "read-latency", "write-latency", "replica-lag", "transaction-ids");
+            "free-storage", "read-latency", "write-latency", "replica-lag", "replication-stopped", "transaction-ids");
 
     /** The facts that decide the signals. */
     public record Facts(DatabaseEngine engine, boolean cluster, Double memoryGiB, Integer maxConnections,
@@ -116,6 +116,17 @@ public final class DatabaseSignals {
                         .above(30.0, 300.0, "s")
                         .means("The replica serves stale data and falls further behind.",
                                 "Write load on the primary, the replica's CPU and IOPS, long queries on the replica."));
+                if (f.engine() == DatabaseEngine.MYSQL || f.engine() == DatabaseEngine.MARIADB) {
+                    // MySQL and MariaDB replicas publish ReplicaLag -1 while replication is not running
+                    // (Seconds_Behind_Master NULL), which replica-lag's "above" never sees.
+                    s.add(signal("replication-stopped", "Replica lag (-1: replication not running)",
+                            metric(NS, "ReplicaLag", "Minimum"))
+                            .every(60, 5, 5)
+                            .below(null, 0.0, "s")
+                            .means("Replication on this replica has stopped: it serves data that no longer changes.",
+                                    "The replica's Replication Error in the RDS console and its events (SQL thread"
+                                            + " errors, writes on the replica, a full disk), then restart replication."));
+                }
             }
         }
         if (f.engine().isPostgres()) {

@@ -6,6 +6,7 @@ import static io.github.opsbaseline.monitoring.alarm.SignalDefinition.signal;
 
 import io.github.opsbaseline.monitoring.alarm.Direction;
 import io.github.opsbaseline.monitoring.alarm.MetricSpec;
+import io.github.opsbaseline.monitoring.alarm.MissingData;
 import io.github.opsbaseline.monitoring.alarm.SignalDefinition;
 import java.util.List;
 
@@ -57,7 +58,18 @@ public final class LoadBalancerSignals {
                     .above(null, 0.0, "targets")
                     .means("At least one target fails the load balancer's health check and gets no traffic.",
                             "The target group's health-check reason codes, the /health endpoint's response"
-                                    + " (database and cache checks), and task stops in the ECS service events."));
+                                    + " (database and cache checks), and task stops in the ECS service events."),
+            // When every task is gone ECS deregisters the targets: UnHealthyHostCount falls back to 0 and
+            // the 5xx come from the load balancer, not the targets, so only this signal sees the outage.
+            // No data counts as none healthy: a load balancer publishes this every minute for each of its
+            // target groups, so silence means the target group lost its load balancer.
+            signal("healthy-hosts", "Healthy targets", metric(NS, "HealthyHostCount", "Minimum"))
+                    .every(60, 2, 2)
+                    .below(null, 1.0, "targets")
+                    .missing(MissingData.BREACHING)
+                    .means("No target passes the health check: the load balancer answers every request with 503.",
+                            "Running tasks and stopped tasks' reasons in the ECS service events, the health-check"
+                                    + " reason codes of the target group, and the last deployment."));
 
     /** Load balancer signals: the front door as a whole. */
     public static final List<SignalDefinition> LOAD_BALANCER = List.of(
@@ -76,7 +88,7 @@ public final class LoadBalancerSignals {
                                     + " 100 * FILL(errors, 0) / (FILL(requests, 0) + FILL(errors, 0)), 0)",
                             "errors", metric(NS, "HTTPCode_ELB_5XX_Count", "Sum"),
                             "requests", metric(NS, "RequestCount", "Sum")),
-                    "502/503/504 from the load balancer itself: no healthy targets (unhealthy-hosts alarms),"
+                    "502/503/504 from the load balancer itself: no healthy targets (the healthy-hosts alarms),"
                             + " target timeouts or connection resets; the listener rules."),
             signal("rejected-connections", "Rejected connections", metric(NS, "RejectedConnectionCount", "Sum"))
                     .levels(Direction.ABOVE, 0.0, 100.0, "connections")
@@ -102,5 +114,5 @@ public final class LoadBalancerSignals {
 
     /** Every signal id of a target group, including the anomaly bands and the composite. */
     public static final List<String> TARGET_GROUP_IDS = List.of("latency-p99", "latency-avg", "5xx-rate",
-            "unhealthy-hosts", "requests-anomaly", "latency-anomaly");
+            "unhealthy-hosts", "healthy-hosts", "requests-anomaly", "latency-anomaly");
 }

@@ -12,8 +12,10 @@ import software.constructs.Construct;
 
 /**
  * Alarms on the target group of one service: latency p99 and average, 5xx share, unhealthy
- * targets; anomaly bands on request count and latency (the seeds' "baseline normal operation");
- * and the "service down" composite: unhealthy targets AND 5xx critical at once.
+ * targets, no healthy target; anomaly bands on request count and latency (the seeds' "baseline
+ * normal operation"); and the "service down" composite: unhealthy targets AND 5xx critical at once,
+ * OR no healthy target (when every task is gone ECS deregisters the targets, so only the healthy
+ * count shows it).
  */
 public class TargetGroupAlarms extends Construct {
 
@@ -34,12 +36,18 @@ public class TargetGroupAlarms extends Construct {
         if (props.serviceDown()) {
             Optional<BaselineAlarm> unhealthy = find(all, "unhealthy-hosts");
             Optional<BaselineAlarm> errors = find(all, "5xx-rate");
+            Optional<BaselineAlarm> noneHealthy = find(all, "healthy-hosts");
             if (unhealthy.isPresent() && errors.isPresent()) {
-                List<BaselineAlarm> children = List.of(unhealthy.get(), errors.get());
-                all.add(factory.composite(props.resourceName(), "service-down", Severity.CRITICAL,
-                        AlarmFactory.allOrAny(children, "AND"), children,
-                        "Targets fail health checks and the ones left answer with errors: the service is down"
-                                + " for users.",
+                List<BaselineAlarm> failing = List.of(unhealthy.get(), errors.get());
+                List<BaselineAlarm> children = new ArrayList<>(failing);
+                String rule = AlarmFactory.allOrAny(failing, "AND");
+                if (noneHealthy.isPresent()) {
+                    children.add(noneHealthy.get());
+                    rule = "(" + rule + ") OR " + AlarmFactory.allOrAny(List.of(noneHealthy.get()), "OR");
+                }
+                all.add(factory.composite(props.resourceName(), "service-down", Severity.CRITICAL, rule, children,
+                        "Targets fail health checks and the ones left answer with errors, or no target is healthy"
+                                + " at all: the service is down for users.",
                         "ECS service events and stopped tasks, the service log group's last errors, and the"
                                 + " database and cache alarms it depends on."));
             }

@@ -14,7 +14,7 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetG
  * @param anomalyBandWidth width in standard deviations of the anomaly bands on request count and
  *     latency; default 2; 0 turns the anomaly alarms off
  * @param serviceDown whether to add the "service down" composite (unhealthy targets AND 5xx
- *     critical); default true
+ *     critical, OR no healthy target); default true
  */
 public record TargetGroupAlarmsProps(AlarmOptions options, String resourceName, String loadBalancerFullName,
                                      String targetGroupFullName, Double anomalyBandWidth, Boolean serviceDown) {
