@@ -38,6 +38,23 @@ class AuditTrailTest {
     }
 
     @Test
+    void cloudTrailMayDecryptWithTheKeyBecauseItsBucketUsesABucketKey() {
+        Template t = SecurityTemplates.of("prod");
+        // the bucket key is what makes AWS ask for kms:Decrypt when the trail is created or updated
+        Object bucketKey = Map.of("ServerSideEncryptionConfiguration",
+                List.of(Match.objectLike(Map.of("BucketKeyEnabled", true))));
+        t.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of("BucketEncryption", bucketKey,
+                "LoggingConfiguration", Match.objectLike(Map.of("LogFilePrefix", "cloudtrail/")))));
+        Object trailArn = Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
+                ":cloudtrail:ap-southeast-1:777788889999:trail/django-ms-prod-trail")));
+        Object decrypt = Map.of("Sid", "AllowCloudTrailToDecryptForTheBucketKey", "Effect", "Allow",
+                "Principal", Map.of("Service", "cloudtrail.amazonaws.com"), "Action", "kms:Decrypt", "Resource", "*",
+                "Condition", Map.of("StringEquals", Map.of("aws:SourceArn", trailArn)));
+        t.hasResourceProperties("AWS::KMS::Key", Match.objectLike(Map.of("KeyPolicy",
+                Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(decrypt)))))));
+    }
+
+    @Test
     void bucketIsHardenedRetainedAndLogsElsewhere() {
         Template t = SecurityTemplates.of("prod");
         t.hasResource("AWS::S3::Bucket", Match.objectLike(Map.of(

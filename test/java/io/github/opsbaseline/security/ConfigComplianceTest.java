@@ -44,6 +44,27 @@ class ConfigComplianceTest {
     }
 
     @Test
+    void configMayUseTheKeyOnlyForThisAccount() {
+        SecurityTemplates.hasKeyStatement("prod", Map.of("Sid", "AWSConfigUsesTheKey",
+                "Principal", Map.of("Service", "config.amazonaws.com"),
+                "Condition", Map.of("StringEquals", Map.of("AWS:SourceAccount", "777788889999"))));
+    }
+
+    @Test
+    void theAlarmActionRuleDoesNotAskForAnInsufficientDataAction() {
+        // AWS's default (true) would judge every baseline alarm NON_COMPLIANT and warn about each
+        Template t = SecurityTemplates.of("prod");
+        t.hasResourceProperties("AWS::Config::ConfigRule", Map.of(
+                "ConfigRuleName", "django-ms-prod-cloudwatch-alarm-action-check",
+                "Source", Map.of("Owner", "AWS", "SourceIdentifier", "CLOUDWATCH_ALARM_ACTION_CHECK"),
+                "InputParameters", Map.of("alarmActionRequired", "true", "insufficientDataActionRequired", "false",
+                        "okActionRequired", "false")));
+        // the other rules keep AWS's defaults
+        t.hasResourceProperties("AWS::Config::ConfigRule", Map.of("ConfigRuleName", "django-ms-prod-cloud-trail-enabled",
+                "InputParameters", Match.absent()));
+    }
+
+    @Test
     void nonCompliantChangesGoToTheWarningTopic() {
         Template t = SecurityTemplates.of("prod");
         t.hasResourceProperties("AWS::Events::Rule", Map.of("Name", "django-ms-prod-config-non-compliant",

@@ -5,11 +5,13 @@ import io.github.opsbaseline.config.ConfigLoader;
 import io.github.opsbaseline.config.EnvironmentConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.sns.Topic;
 
@@ -35,5 +37,11 @@ final class SecurityTemplates {
                     StackProps.builder().env(where).build(), alertTopics));
             return Template.fromStack(stack);
         });
+    }
+
+    /** Asserts that {@code env}'s template has a key whose policy holds this statement (matched loosely). */
+    static void hasKeyStatement(String env, Map<String, Object> statement) {
+        of(env).hasResourceProperties("AWS::KMS::Key", Match.objectLike(Map.of("KeyPolicy", Match.objectLike(Map.of(
+                "Statement", Match.arrayWith(List.of(Match.objectLike(statement))))))));
     }
 }

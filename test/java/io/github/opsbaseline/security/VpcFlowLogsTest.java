@@ -22,6 +22,13 @@ class VpcFlowLogsTest {
     }
 
     @Test
+    void logDeliveryMayUseTheKeyOnlyForThisAccount() {
+        SecurityTemplates.hasKeyStatement("prod", Map.of("Sid", "LogDeliveryUsesTheKey",
+                "Principal", Map.of("Service", "delivery.logs.amazonaws.com"),
+                "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", "777788889999"))));
+    }
+
+    @Test
     void rejectsAreCountedAlarmedAndQueryable() {
         Template t = SecurityTemplates.of("prod");
         t.hasResourceProperties("AWS::Logs::MetricFilter", Map.of(

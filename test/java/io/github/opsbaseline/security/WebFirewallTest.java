@@ -115,6 +115,21 @@ class WebFirewallTest {
     }
 
     @Test
+    void aRateRuleInCountModeIsAlarmedOnWhatItCounts() {
+        // dev counts rate-login and rate-payments: WAF publishes no BlockedRequests for them
+        Template t = SecurityTemplates.of("dev");
+        for (String rule : List.of("rate-login", "rate-payments")) {
+            t.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                    "AlarmName", "django-ms-dev-waf-" + rule + "-rate-limited-warning",
+                    "MetricName", "CountedRequests",
+                    "AlarmDescription", Match.stringLikeRegexp("in count mode: nothing is blocked"),
+                    "Dimensions", Match.arrayWith(List.of(Map.of("Name", "Rule", "Value", "django-ms-dev-" + rule))))));
+        }
+        t.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                "AlarmName", "django-ms-dev-waf-rate-per-ip-rate-limited-warning", "MetricName", "BlockedRequests")));
+    }
+
+    @Test
     void savedQueriesForTopBlockedIpsAndTopRules() {
         Template t = SecurityTemplates.of("prod");
         t.hasResourceProperties("AWS::Logs::QueryDefinition", Map.of("Name", "django-ms-prod-waf-top-blocked-ips",

@@ -78,26 +78,16 @@ public class AuditTrail extends Construct {
                 .pendingWindow(Duration.days(30))
                 .removalPolicy(props.removalPolicy())
                 .build());
-        key.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("AllowCloudTrailToEncryptLogsOfThisAccount")
-                .effect(Effect.ALLOW)
-                .principals(List.of(new ServicePrincipal("cloudtrail.amazonaws.com")))
-                .actions(List.of("kms:GenerateDataKey*"))
-                .resources(List.of("*"))
-                // Cfn.map: ordered, so the policy is byte-identical run to run.
-                .conditions(map(
-                        "StringLike", Map.of("kms:EncryptionContext:aws:cloudtrail:arn",
-                                "arn:" + stack.getPartition() + ":cloudtrail:*:" + stack.getAccount() + ":trail/*"),
-                        "StringEquals", Map.of("aws:SourceArn", trailArn)))
-                .build());
-        key.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("AllowCloudTrailToDescribeKey")
-                .effect(Effect.ALLOW)
-                .principals(List.of(new ServicePrincipal("cloudtrail.amazonaws.com")))
-                .actions(List.of("kms:DescribeKey"))
-                .resources(List.of("*"))
-                .conditions(Map.of("StringEquals", Map.of("aws:SourceArn", trailArn)))
-                .build());
+        // Cfn.map: ordered, so the policy is byte-identical run to run.
+        key.addToResourcePolicy(cloudTrailMay("AllowCloudTrailToEncryptLogsOfThisAccount", "kms:GenerateDataKey*", map(
+                "StringLike", Map.of("kms:EncryptionContext:aws:cloudtrail:arn",
+                        "arn:" + stack.getPartition() + ":cloudtrail:*:" + stack.getAccount() + ":trail/*"),
+                "StringEquals", Map.of("aws:SourceArn", trailArn))));
+        // The trail bucket uses an S3 Bucket Key, and CloudTrail then needs kms:Decrypt to create or
+        // update an SSE-KMS trail (AWS: "Configure AWS KMS key policies for CloudTrail").
+        Map<String, Object> thisTrail = Map.of("StringEquals", Map.of("aws:SourceArn", trailArn));
+        key.addToResourcePolicy(cloudTrailMay("AllowCloudTrailToDecryptForTheBucketKey", "kms:Decrypt", thisTrail));
+        key.addToResourcePolicy(cloudTrailMay("AllowCloudTrailToDescribeKey", "kms:DescribeKey", thisTrail));
 
         bucket = SecureBucket.logArchive(this, "Bucket", key, props.accessLogs(), "cloudtrail/",
                 ct.glacierAfterDays(), ct.expireAfterDays(), props.removalPolicy());
@@ -165,5 +155,17 @@ public class AuditTrail extends Construct {
 
     public LogGroup logGroup() {
         return logGroup;
+    }
+
+    /** A key-policy statement letting CloudTrail take one action under these conditions. */
+    private static PolicyStatement cloudTrailMay(String sid, String action, Map<String, Object> conditions) {
+        return PolicyStatement.Builder.create()
+                .sid(sid)
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal("cloudtrail.amazonaws.com")))
+                .actions(List.of(action))
+                .resources(List.of("*"))
+                .conditions(conditions)
+                .build();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.opsbaseline.security;
 
 import io.github.opsbaseline.config.ComplianceStandard;
+import io.github.opsbaseline.core.OrderedMaps;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -9,8 +10,8 @@ import java.util.TreeSet;
 
 /**
  * The one table from compliance standard to the AWS Config managed rules (source identifiers) that
- * give evidence for it. Only rules that need no parameters (or whose defaults fit) are listed, so
- * no standard needs per-environment tuning. An environment gets the union of its standards' rules,
+ * give evidence for it. Only rules that need no per-environment parameters are listed; the few
+ * whose AWS defaults would misjudge the baseline get fixed ones ({@link #parameters}). An environment gets the union of its standards' rules,
  * de-duplicated and sorted, so the order of the compliance list never changes the template.
  */
 public final class ComplianceRules {
@@ -67,6 +68,19 @@ public final class ComplianceRules {
     }
 
     /** The managed rule identifiers for these standards: union, de-duplicated, sorted. */
+    /**
+     * The input parameters of a rule, or null for AWS's defaults. CLOUDWATCH_ALARM_ACTION_CHECK's
+     * defaults also require an INSUFFICIENT_DATA action, which no baseline alarm has (it would page
+     * on every metric gap), so every alarm would read NON_COMPLIANT; the values are those Security
+     * Hub's own control CloudWatch.15 uses.
+     */
+    public static Map<String, Object> parameters(String identifier) {
+        return identifier.equals("CLOUDWATCH_ALARM_ACTION_CHECK")
+                ? OrderedMaps.of("alarmActionRequired", "true", "insufficientDataActionRequired", "false",
+                        "okActionRequired", "false")
+                : null;
+    }
+
     public static List<String> forStandards(Collection<ComplianceStandard> standards) {
         TreeSet<String> rules = new TreeSet<>();
         for (ComplianceStandard s : standards) {

@@ -94,7 +94,12 @@ public class ConfigCompliance extends Construct {
                     .actions(List.of("s3:PutObject"))
                     .resources(List.of(bucket.arnForObjects("AWSLogs/" + stack.getAccount() + "/Config/*")))
                     .conditions(sourceAccount).build());
-            props.key().grantEncryptDecrypt(config);
+            // AWS's key policy for Config delivery names this account (confused-deputy protection).
+            props.key().addToResourcePolicy(PolicyStatement.Builder.create().sid("AWSConfigUsesTheKey")
+                    .effect(Effect.ALLOW).principals(List.of(config))
+                    .actions(List.of("kms:Decrypt", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"))
+                    .resources(List.of("*"))
+                    .conditions(sourceAccount).build());
 
             String ifIncluded = cfg.networkInterfaces() == SecurityConfig.NetworkInterfaceRecording.DAILY ? "daily" : "excluded";
             CfnConfigurationRecorder.RecordingGroupProperty group = cfg.networkInterfaces()
@@ -141,6 +146,7 @@ public class ConfigCompliance extends Construct {
                 CfnConfigRule rule = CfnConfigRule.Builder.create(this, "Rule-" + ruleName)
                         .configRuleName(props.names().name(ruleName))
                         .source(CfnConfigRule.SourceProperty.builder().owner("AWS").sourceIdentifier(identifier).build())
+                        .inputParameters(ComplianceRules.parameters(identifier))
                         .build();
                 if (recorder != null) {
                     rule.addResourceDependency(recorder);

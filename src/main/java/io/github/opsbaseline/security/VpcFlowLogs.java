@@ -149,7 +149,12 @@ public class VpcFlowLogs extends Construct {
                 .resources(List.of(bucket.arnForObjects("vpc-flow-logs/*")))
                 .conditions(Map.of("StringEquals", Cfn.map("aws:SourceAccount", account,
                         "s3:x-amz-acl", "bucket-owner-full-control"))).build());
-        key.grant(delivery, "kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*",
-                "kms:DescribeKey");
+        // Only deliveries for this account's flow logs (AWS's key policy for vended logs names the account).
+        key.addToResourcePolicy(PolicyStatement.Builder.create().sid("LogDeliveryUsesTheKey")
+                .principals(List.of(delivery))
+                .actions(List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*",
+                        "kms:DescribeKey"))
+                .resources(List.of("*"))
+                .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", account))).build());
     }
 }

@@ -131,19 +131,25 @@ public class WebFirewall extends Construct {
         logging.getNode().addDependency(logGroup);
 
         SecurityAlarms alarms = new SecurityAlarms(names, props.alertTopics());
-        alarms.atLeast(this, "BlockedRequestsAlarm", blocked(ALL_RULES), waf.blockedRequestsThreshold(),
+        alarms.atLeast(this, "BlockedRequestsAlarm", requests("BlockedRequests", ALL_RULES), waf.blockedRequestsThreshold(),
                 "web-acl", "blocked-requests", Severity.WARNING,
                 "The web ACL " + aclName + " blocked at least " + waf.blockedRequestsThreshold()
                         + " requests in 5 minutes: an attack, a scanner, or a rule blocking real users. Check first the"
                         + " saved query '" + names.name("waf-top-blocked-ips") + "' and '"
                         + names.name("waf-top-rules") + "' to see who is blocked and by which rule.");
         for (String rule : rules.rateRules) {
-            alarms.atLeast(this, "RateLimitAlarm-" + rule, blocked(rules.metricName(rule)),
+            // A rule in count mode blocks nothing, so WAF publishes its matches as CountedRequests only.
+            boolean counting = waf.counts(rule);
+            alarms.atLeast(this, "RateLimitAlarm-" + rule,
+                    requests(counting ? "CountedRequests" : "BlockedRequests", rules.metricName(rule)),
                     waf.rateLimitedRequestsThreshold(), "waf-" + rule, "rate-limited", Severity.WARNING,
-                    "The rate-based rule " + rule + " of " + aclName + " blocked at least "
+                    "The rate-based rule " + rule + " of " + aclName + (counting
+                            ? " (in count mode: nothing is blocked) counted at least "
+                            : " blocked at least ")
                             + waf.rateLimitedRequestsThreshold() + " requests in 5 minutes: a client exceeds the"
-                            + " per-IP limit (brute force, scraping or a misbehaving integration). Check first the"
-                            + " client IPs in '" + names.name("waf-top-blocked-ips") + "'.");
+                            + " per-IP limit (brute force, scraping or a misbehaving integration). Check first "
+                            + (counting ? "'" + names.name("waf-top-rules") + "' and the WAF log's client IPs."
+                                    : "the client IPs in '" + names.name("waf-top-blocked-ips") + "'."));
         }
 
         QueryDefinition.Builder.create(this, "TopBlockedIpsQuery")
@@ -183,12 +189,12 @@ public class WebFirewall extends Construct {
         return capacity;
     }
 
-    private Metric blocked(String rule) {
+    private Metric requests(String metricName, String rule) {
         Map<String, String> dims = new LinkedHashMap<>();
         dims.put("WebACL", aclName);
         dims.put("Region", Stack.of(this).getRegion());
         dims.put("Rule", rule);
-        return Metric.Builder.create().namespace("AWS/WAFV2").metricName("BlockedRequests")
+        return Metric.Builder.create().namespace("AWS/WAFV2").metricName(metricName)
                 .dimensionsMap(dims).statistic("Sum").period(Duration.minutes(5)).build();
     }
 
