@@ -34,7 +34,7 @@ class BackupAuditReportsTest {
                                 "ControlScope", Match.anyValue()),
                         Map.of("ControlName", "BACKUP_LAST_RECOVERY_POINT_CREATED",
                                 "ControlInputParameters", List.of(param("recoveryPointAgeUnit", "hours"),
-                                        param("recoveryPointAgeValue", "24")),
+                                        param("recoveryPointAgeValue", "26")),
                                 "ControlScope", Match.anyValue()))));
     }
 

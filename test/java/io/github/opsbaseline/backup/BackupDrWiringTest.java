@@ -17,6 +17,10 @@ class BackupDrWiringTest {
         assertThat(stacks.backupDr().getRegion()).isEqualTo("ap-southeast-2");
         assertThat(stacks.backupDr().getAccount()).isEqualTo("777788889999");
         assertThat(stacks.all()).containsSubsequence(stacks.backupDr(), stacks.backup());
+        // and the deploy order is declared, not only the construction order: nothing references the
+        // DR stack, so without it `cdk deploy` could create the replication before its destination
+        assertThat(stacks.backup().getDependencies()).contains(stacks.backupDr(), stacks.security());
+        assertThat(stacks.backupDr().getDependencies()).doesNotContain(stacks.backup());
     }
 
     @Test
@@ -24,5 +28,6 @@ class BackupDrWiringTest {
         BaselineStacks stacks = BaselineStacks.create(new App(), BackupFixtures.config("dev"));
         assertThat(stacks.backupDr()).isNull();
         assertThat(stacks.all()).doesNotContainNull().contains(stacks.backup());
+        assertThat(stacks.backup().getDependencies()).contains(stacks.security());
     }
 }

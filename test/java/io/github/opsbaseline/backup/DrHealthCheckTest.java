@@ -69,8 +69,9 @@ class DrHealthCheckTest {
 
     @Test
     void theInlineCodeReportsStaleRecoveryPointsFailedJobsAndDeadUrls() throws Exception {
-        // GIVEN the inline Python source with boto3 stubbed: one fresh and one stale recovery point,
-        // a failed backup job, a failed copy job, and an unreachable URL
+        // GIVEN the inline Python source with boto3 stubbed: a fresh (AVAILABLE) and a stale recovery
+        // point, an expired one that does not count, an unlisted resource last backed up a month ago
+        // (taken out of the plan), a failed backup job, a completed copy job, and an unreachable URL
         // Required, not assumed: a machine without Python would otherwise pass without testing the check.
         assertThat(python()).as("python3 on the PATH (README, The two commands)").isNotNull();
         Path dir = Files.createTempDirectory("dr-check-");
@@ -82,8 +83,10 @@ class DrHealthCheckTest {
                 class _Pages:
                     def paginate(self, **kw):
                         return [{"RecoveryPoints": [
-                            {"ResourceArn": "arn:db:fresh", "CreationDate": NOW - datetime.timedelta(hours=2), "Status": "COMPLETED"},
-                            {"ResourceArn": "arn:db:stale", "CreationDate": NOW - datetime.timedelta(hours=50), "Status": "COMPLETED"}]}]
+                            {"ResourceArn": "arn:db:fresh", "CreationDate": NOW - datetime.timedelta(hours=2), "Status": "AVAILABLE"},
+                            {"ResourceArn": "arn:db:missing", "CreationDate": NOW - datetime.timedelta(hours=1), "Status": "EXPIRED"},
+                            {"ResourceArn": "arn:db:stale", "CreationDate": NOW - datetime.timedelta(hours=50), "Status": "COMPLETED"},
+                            {"ResourceArn": "arn:db:retired", "CreationDate": NOW - datetime.timedelta(days=30), "Status": "COMPLETED"}]}]
                 class _Client:
                     def __init__(self, name): self.name = name
                     def get_paginator(self, op): return _Pages()
@@ -96,7 +99,8 @@ class DrHealthCheckTest {
         Files.writeString(dir.resolve("run.py"), """
                 import json, index, boto3
                 result = index.handler({}, None)
-                print(json.dumps({"result": result, "calls": [[c[0], c[1].get("Subject", ""), c[1].get("MetricData", [{}])[0].get("Value", "")] for c in boto3.CALLS]}))
+                print(json.dumps({"result": result, "calls": [[c[0], c[1].get("Subject", ""), c[1].get("MetricData", [{}])[0].get("Value", "")] for c in boto3.CALLS],
+                                  "message": [c[1].get("Message") for c in boto3.CALLS if c[0] == "publish"]}))
                 """);
         ProcessBuilder pb = new ProcessBuilder(python(), "run.py").directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(Map.of("VAULT_NAME", "v", "DR_VAULT_ARN", "arn:dr", "MAX_RECOVERY_POINT_AGE_HOURS", "26",
@@ -110,6 +114,10 @@ class DrHealthCheckTest {
         assertThat(out).contains("\"healthy\": false")
                 .contains("arn:db:stale: newest recovery point is 50.0 h old (limit 26 h)")
                 .contains("no recovery point for arn:db:missing")
+                .contains("arn:db:fresh: newest recovery point 2.0 h old")
+                .contains("arn:db:retired: newest recovery point 720.0 h old; not listed and not backed up for 7 days,"
+                        + " so no longer protected")
+                .doesNotContain("arn:db:retired: newest recovery point is")
                 .contains("backup job b1 for arn:db:fresh: FAILED")
                 .contains("https://127.0.0.1:9/health")
                 .contains("[\"metric\", \"\", 0]")

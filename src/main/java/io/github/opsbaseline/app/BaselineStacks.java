@@ -53,6 +53,14 @@ public record BaselineStacks(MonitoringStack monitoring, SecurityStack security,
         BackupStack backup = new BackupStack(scope, names.name("backup"),
                 BackupStackProps.fromConfig(config, stackProps(config, "backup",
                         "Backup plans, vaults, restore tests and disaster-recovery checks"), monitoring.alertTopics()));
+        // Deploy order, not references, so the CDK would not infer it: the replication and copy rules
+        // name the DR vault, bucket and key, which must exist first, and the audit framework's controls
+        // are AWS Config rules that need the security stack's recorder. `cdk deploy <backup>` then
+        // deploys those first too.
+        if (backupDr != null) {
+            backup.addDependency(backupDr, "replicates and copies to the DR region's vault, bucket and key by name");
+        }
+        backup.addDependency(security, "the backup audit framework's controls need the AWS Config recorder");
         CostStack cost = new CostStack(scope, names.name("cost"), CostStackProps.fromConfig(config,
                 stackProps(config, "cost", "Budget and spend-anomaly alerts", CostStackProps.COST_REGION)));
         BaselineStacks stacks = new BaselineStacks(monitoring, security, backup, cost, backupDr);

@@ -455,7 +455,9 @@ public record BackupConfig(
      *     with copies to the DR region, vault lock only with a lock)
      * @param reportFormats formats of the delivered reports; default CSV and JSON
      * @param minRetentionDays retention the plan-frequency control requires; default the shortest rule's
-     * @param maxRecoveryPointAgeHours age the last-recovery-point control accepts; default 24
+     * @param maxRecoveryPointAgeHours age the last-recovery-point control accepts; default 26 (a daily
+     *     job runs within its start window and takes a while, so its newest point is up to about 25 h
+     *     old just before the next one lands; the DR health check uses the same 26)
      */
     public record AuditConfig(Boolean enabled, List<AuditControl> controls, List<ReportFormat> reportFormats,
                               Integer minRetentionDays, Integer maxRecoveryPointAgeHours) {
@@ -464,7 +466,7 @@ public record BackupConfig(
             enabled = enabled == null || enabled;
             controls = controls == null ? null : List.copyOf(controls);
             reportFormats = reportFormats == null ? List.of(ReportFormat.CSV, ReportFormat.JSON) : List.copyOf(reportFormats);
-            maxRecoveryPointAgeHours = maxRecoveryPointAgeHours == null ? Integer.valueOf(24) : maxRecoveryPointAgeHours;
+            maxRecoveryPointAgeHours = maxRecoveryPointAgeHours == null ? Integer.valueOf(26) : maxRecoveryPointAgeHours;
         }
 
         public static AuditConfig defaults() {

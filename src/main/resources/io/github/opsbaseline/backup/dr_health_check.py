@@ -13,6 +13,11 @@ sns = boto3.client("sns")
 cloudwatch = boto3.client("cloudwatch")
 
 FAILED_JOB_STATES = ("FAILED", "ABORTED", "EXPIRED")
+# A usable recovery point: the API reports COMPLETED or AVAILABLE (older points may carry no status).
+USABLE_POINT_STATES = ("COMPLETED", "AVAILABLE", None)
+# A resource the environment does not list (one a tag selected) with no point for this long was taken
+# out of the plan: its old points stay in the locked vault for years and would fail the check for good.
+RETIRED_AFTER_HOURS = 7 * 24
 
 
 def settings():
@@ -33,7 +38,7 @@ def newest_points(vault):
     newest = {}
     for page in backup.get_paginator("list_recovery_points_by_backup_vault").paginate(BackupVaultName=vault):
         for point in page["RecoveryPoints"]:
-            if point.get("Status") not in ("COMPLETED", None):
+            if point.get("Status") not in USABLE_POINT_STATES:
                 continue
             arn = point["ResourceArn"]
             created = point["CreationDate"]
@@ -44,12 +49,17 @@ def newest_points(vault):
 
 def check_recovery_points(cfg, now, problems, lines):
     newest = newest_points(cfg["vault"])
-    for arn in sorted(set(cfg["resources"]) | set(newest)):
+    listed = set(cfg["resources"])
+    for arn in sorted(listed | set(newest)):
         created = newest.get(arn)
         if created is None:
             problems.append("no recovery point for " + arn)
             continue
         age = (now - created).total_seconds() / 3600
+        if arn not in listed and age > RETIRED_AFTER_HOURS:
+            lines.append("%s: newest recovery point %.1f h old; not listed and not backed up for %d days,"
+                         " so no longer protected" % (arn, age, RETIRED_AFTER_HOURS // 24))
+            continue
         lines.append("%s: newest recovery point %.1f h old" % (arn, age))
         if age > cfg["max_age_hours"]:
             problems.append("%s: newest recovery point is %.1f h old (limit %.0f h)" % (arn, age, cfg["max_age_hours"]))
