@@ -118,6 +118,27 @@ class AlertTopicsTest {
     }
 
     @Test
+    void aSecondSetLeavesTheChannelToTheFirstWhichCarriesItsTopics() {
+        // GIVEN the same Slack channel routed in two sets of the account
+        AlertChannels slack = AlertChannels.builder().slack("T0123ABCD9", "C0ALERTS01").build();
+        Template second = synth(AlertTopicsProps.builder().names(NAMES).purpose("cost-alerts")
+                .channels(Severity.WARNING, slack).slack(false).build());
+        Template first = synth(AlertTopicsProps.builder().names(NAMES).channels(Severity.WARNING, slack)
+                .slackAlsoCarries(Severity.WARNING, "arn:aws:sns:us-east-1:777788889999:shop-prod-cost-alerts-warning")
+                .slackAlsoCarries(Severity.INFO, "arn:aws:sns:us-east-1:777788889999:shop-prod-cost-alerts-info")
+                .build());
+
+        // THEN only the first configures the channel, and it hears the second set's topic of each
+        // severity routed to it (warning here; info is not routed to Slack)
+        second.resourceCountIs("AWS::Chatbot::SlackChannelConfiguration", 0);
+        second.resourceCountIs("AWS::IAM::Role", 0);
+        first.hasResourceProperties("AWS::Chatbot::SlackChannelConfiguration", Map.of(
+                "SlackChannelId", "C0ALERTS01",
+                "SnsTopicArns", List.of(Map.of("Ref", Match.stringLikeRegexp("AlertsWarning.*")),
+                        "arn:aws:sns:us-east-1:777788889999:shop-prod-cost-alerts-warning")));
+    }
+
+    @Test
     void noSlackChannelMeansNoChatbotResources() {
         Template template = synth(AlertTopicsProps.builder().names(NAMES).build());
 

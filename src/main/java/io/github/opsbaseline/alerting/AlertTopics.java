@@ -65,7 +65,7 @@ public class AlertTopics extends Construct implements IAlertTopics {
 
         for (Severity severity : Severity.values()) {
             Topic topic = Topic.Builder.create(this, capitalized(severity))
-                    .topicName(names.name(props.purpose(), severity.id()))
+                    .topicName(topicName(names, props.purpose(), severity))
                     .displayName(names.prefix() + " " + severity.id() + " " + props.purpose())
                     .masterKey(key)
                     .enforceSsl(true)
@@ -81,7 +81,14 @@ public class AlertTopics extends Construct implements IAlertTopics {
             subscribe(topic, props.channels().get(severity));
             topics.put(severity, topic);
         }
-        addSlack(names, props.purpose(), props.channels());
+        if (props.slack()) {
+            addSlack(names, props.purpose(), props.channels(), props.slackAlsoCarries());
+        }
+    }
+
+    /** The name of a set's topic of one severity: {@code <project>-<env>-<purpose>-<severity>}. */
+    public static String topicName(ResourceNames names, String purpose, Severity severity) {
+        return names.name(purpose, severity.id());
     }
 
     private static void subscribe(Topic topic, AlertChannels channels) {
@@ -91,12 +98,23 @@ public class AlertTopics extends Construct implements IAlertTopics {
                 UrlSubscriptionProps.builder().protocol(SubscriptionProtocol.HTTPS).build())));
     }
 
-    /** One Chatbot channel configuration per Slack channel, subscribed to every severity routed to it. */
-    private void addSlack(ResourceNames names, String purpose, Map<Severity, AlertChannels> channels) {
+    /**
+     * One Chatbot channel configuration per Slack channel, subscribed to every severity routed to it
+     * (and to the other set's topic of that severity, when {@code also} names one).
+     */
+    private void addSlack(ResourceNames names, String purpose, Map<Severity, AlertChannels> channels,
+                          Map<Severity, String> also) {
+        Map<Severity, ITopic> others = new EnumMap<>(Severity.class);
+        also.forEach((severity, arn) -> others.put(severity,
+                Topic.fromTopicArn(this, "SlackAlso" + capitalized(severity), arn)));
         Map<AlertChannels.SlackTarget, List<ITopic>> bySlack = new LinkedHashMap<>();
         for (Severity severity : Severity.values()) {
             for (AlertChannels.SlackTarget slack : channels.get(severity).slackChannels()) {
-                bySlack.computeIfAbsent(slack, s -> new ArrayList<>()).add(topics.get(severity));
+                List<ITopic> carried = bySlack.computeIfAbsent(slack, s -> new ArrayList<>());
+                carried.add(topics.get(severity));
+                if (others.containsKey(severity)) {
+                    carried.add(others.get(severity));
+                }
             }
         }
         if (bySlack.isEmpty()) {

@@ -13,11 +13,16 @@ import software.amazon.awscdk.RemovalPolicy;
  * @param channels where each severity goes; default none for every severity
  * @param removalPolicy what happens to the topics' KMS key on stack deletion; default RETAIN
  * @param purpose the name part of the topics, key alias and Slack configurations; a second set of
- *     topics in the same account (e.g. for cost alerts in us-east-1) needs its own, because Chatbot
- *     configuration names are unique per account; default {@code alerts}
+ *     topics in the same account (e.g. for cost alerts in us-east-1) needs its own; default {@code alerts}
+ * @param slack whether this set creates the AWS Chatbot configurations of its Slack channels; false for
+ *     a second set in an account whose first set already configures the same channels, because Chatbot
+ *     allows one configuration per Slack channel per account; default true
+ * @param slackAlsoCarries by severity, the ARN of another set's topic that this set's Slack
+ *     configurations also subscribe to (the second set's, when its own {@code slack} is false); that
+ *     topic must exist before this set is deployed; default none
  */
 public record AlertTopicsProps(ResourceNames names, Map<Severity, AlertChannels> channels, RemovalPolicy removalPolicy,
-                               String purpose) {
+                               String purpose, Boolean slack, Map<Severity, String> slackAlsoCarries) {
 
     public AlertTopicsProps {
         Objects.requireNonNull(names, "names");
@@ -28,6 +33,17 @@ public record AlertTopicsProps(ResourceNames names, Map<Severity, AlertChannels>
         channels = java.util.Collections.unmodifiableMap(all);
         removalPolicy = removalPolicy == null ? RemovalPolicy.RETAIN : removalPolicy;
         purpose = purpose == null ? "alerts" : purpose;
+        slack = slack == null || slack;
+        EnumMap<Severity, String> also = new EnumMap<>(Severity.class);
+        if (slackAlsoCarries != null) {
+            also.putAll(slackAlsoCarries);
+        }
+        slackAlsoCarries = java.util.Collections.unmodifiableMap(also);
+    }
+
+    /** The same props whose Slack configurations also carry these topics, by severity. */
+    public AlertTopicsProps withSlackAlsoCarries(Map<Severity, String> topicArns) {
+        return new AlertTopicsProps(names, channels, removalPolicy, purpose, slack, topicArns);
     }
 
     public static Builder builder() {
@@ -39,6 +55,8 @@ public record AlertTopicsProps(ResourceNames names, Map<Severity, AlertChannels>
         private final Map<Severity, AlertChannels> channels = new EnumMap<>(Severity.class);
         private RemovalPolicy removalPolicy;
         private String purpose;
+        private Boolean slack;
+        private final Map<Severity, String> slackAlsoCarries = new EnumMap<>(Severity.class);
 
         public Builder names(ResourceNames names) {
             this.names = names;
@@ -60,8 +78,18 @@ public record AlertTopicsProps(ResourceNames names, Map<Severity, AlertChannels>
             return this;
         }
 
+        public Builder slack(boolean slack) {
+            this.slack = slack;
+            return this;
+        }
+
+        public Builder slackAlsoCarries(Severity severity, String topicArn) {
+            this.slackAlsoCarries.put(severity, topicArn);
+            return this;
+        }
+
         public AlertTopicsProps build() {
-            return new AlertTopicsProps(names, channels, removalPolicy, purpose);
+            return new AlertTopicsProps(names, channels, removalPolicy, purpose, slack, slackAlsoCarries);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.opsbaseline.app;
 
+import io.github.opsbaseline.alerting.Severity;
 import io.github.opsbaseline.backup.BackupDrStack;
 import io.github.opsbaseline.backup.BackupDrStackProps;
 import io.github.opsbaseline.backup.BackupStack;
@@ -17,7 +18,9 @@ import io.github.opsbaseline.operations.OperatorReadOnlyPolicyProps;
 import io.github.opsbaseline.security.SecurityStack;
 import io.github.opsbaseline.security.SecurityStackProps;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -37,9 +40,16 @@ public record BaselineStacks(MonitoringStack monitoring, SecurityStack security,
     /** Builds the environment's stacks under {@code scope} (normally the {@code App}). */
     public static BaselineStacks create(Construct scope, EnvironmentConfig config) {
         ResourceNames names = config.names();
+        MonitoringStackProps monitoringProps = MonitoringStackProps.fromConfig(config, stackProps(config, "monitoring",
+                "Alarms, dashboards, log analytics and alert topics"));
+        // Chatbot allows one configuration per Slack channel per account, so the monitoring stack's
+        // Slack configurations also carry the cost stack's topics (which creates none).
+        Map<Severity, String> costTopics = new EnumMap<>(Severity.class);
+        for (Severity severity : Severity.values()) {
+            costTopics.put(severity, CostStackProps.topicArn(config, severity));
+        }
         MonitoringStack monitoring = new MonitoringStack(scope, names.name("monitoring"),
-                MonitoringStackProps.fromConfig(config, stackProps(config, "monitoring",
-                        "Alarms, dashboards, log analytics and alert topics")));
+                monitoringProps.withAlerting(monitoringProps.alerting().withSlackAlsoCarries(costTopics)));
         // What an operator (or the status command) needs to read this environment, ready to attach.
         new OperatorReadOnlyPolicy(monitoring, "StatusReader", OperatorReadOnlyPolicyProps.fromConfig(config));
         SecurityStack security = new SecurityStack(scope, names.name("security"),
@@ -63,6 +73,8 @@ public record BaselineStacks(MonitoringStack monitoring, SecurityStack security,
         backup.addDependency(security, "the backup audit framework's controls need the AWS Config recorder");
         CostStack cost = new CostStack(scope, names.name("cost"), CostStackProps.fromConfig(config,
                 stackProps(config, "cost", "Budget and spend-anomaly alerts", CostStackProps.COST_REGION)));
+        // Chatbot subscribes the Slack channels to the cost topics, which must exist by then.
+        monitoring.addDependency(cost, "its Slack channel configurations subscribe to the cost stack's topics");
         BaselineStacks stacks = new BaselineStacks(monitoring, security, backup, cost, backupDr);
         // Most of the monitoring is in nested stacks, which the CDK's validator does not see by itself.
         NestedStackValidation.addTo(scope);

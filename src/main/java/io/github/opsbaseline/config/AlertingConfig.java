@@ -53,11 +53,16 @@ public record AlertingConfig(Channels contacts, Channels critical, Channels warn
      * @param purpose the name part of the topics ({@code alerts}, {@code cost-alerts})
      */
     public AlertTopicsProps toTopicsProps(ResourceNames names, RemovalPolicy removalPolicy, String purpose) {
+        return topicsProps(names, removalPolicy, purpose).build();
+    }
+
+    /** {@link #toTopicsProps}, still open to more settings. */
+    public AlertTopicsProps.Builder topicsProps(ResourceNames names, RemovalPolicy removalPolicy, String purpose) {
         AlertTopicsProps.Builder props = AlertTopicsProps.builder().names(names).removalPolicy(removalPolicy).purpose(purpose);
         for (Severity severity : Severity.values()) {
             props.channels(severity, channelsFor(severity).toAlertChannels());
         }
-        return props.build();
+        return props;
     }
 
     void validate(ConfigProblems problems, String path) {

@@ -1,9 +1,12 @@
 package io.github.opsbaseline.cost;
 
+import io.github.opsbaseline.alerting.AlertTopics;
 import io.github.opsbaseline.alerting.AlertTopicsProps;
+import io.github.opsbaseline.alerting.Severity;
 import io.github.opsbaseline.config.CostConfig;
 import io.github.opsbaseline.config.EnvironmentConfig;
 import java.util.Objects;
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.StackProps;
 
 /**
@@ -31,8 +34,20 @@ public record CostStackProps(StackProps stack, AlertTopicsProps alerting, Budget
     /** The region Cost Explorer (and so anomaly detection) is served from. */
     public static final String COST_REGION = "us-east-1";
 
+    /** The name part of the cost stack's alert topics, key alias and Slack configurations. */
+    public static final String TOPICS_PURPOSE = "cost-alerts";
+
+    /** The ARN of the cost stack's topic of one severity, which another stack may name before it exists. */
+    public static String topicArn(EnvironmentConfig config, Severity severity) {
+        return "arn:" + Aws.PARTITION + ":sns:" + COST_REGION + ":" + config.account() + ":"
+                + AlertTopics.topicName(config.names(), TOPICS_PURPOSE, severity);
+    }
+
     public static CostStackProps fromConfig(EnvironmentConfig config, StackProps stack) {
-        AlertTopicsProps alerting = config.alerting().toTopicsProps(config.names(), config.removalPolicy().toCdk(), "cost-alerts");
+        // The monitoring stack's Slack configurations carry these topics too (BaselineStacks): Chatbot
+        // allows one configuration per Slack channel per account.
+        AlertTopicsProps alerting = config.alerting().topicsProps(config.names(), config.removalPolicy().toCdk(),
+                TOPICS_PURPOSE).slack(false).build();
         CostConfig cost = config.cost();
         BudgetSettings budget = cost.monthlyBudgetUsd() == null ? null
                 : new BudgetSettings(cost.monthlyBudgetUsd(), cost.filterByProjectTag() ? config.project() : null,

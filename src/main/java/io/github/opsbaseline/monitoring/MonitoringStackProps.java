@@ -29,6 +29,11 @@ public record MonitoringStackProps(StackProps stack, AlertTopicsProps alerting, 
         this(stack, alerting, null, null);
     }
 
+    /** The same props with other alert topics (e.g. Slack configurations carrying more topics). */
+    public MonitoringStackProps withAlerting(AlertTopicsProps alerting) {
+        return new MonitoringStackProps(stack, alerting, workload, settings);
+    }
+
     /** Maps an environment file to props. */
     public static MonitoringStackProps fromConfig(EnvironmentConfig config, StackProps stack) {
         return new MonitoringStackProps(stack,
