@@ -222,8 +222,10 @@ final class FakeAws implements AutoCloseable {
                     + "</Code><Message>" + message + "</Message></Error><RequestId>00000000-0000-4000-8000-000000000000</RequestId></ErrorResponse>",
                     Map.of());
         }
+        // each service's own rate-limit error: Cost Explorer's is LimitExceededException, which the SDK
+        // does not know as throttling by itself
         String type = denied ? "AccessDeniedException" : service.equals("backup") || service.equals("guardduty")
-                ? "TooManyRequestsException" : "ThrottlingException";
+                ? "TooManyRequestsException" : service.equals("ce") ? "LimitExceededException" : "ThrottlingException";
         int status = denied ? (service.equals("backup") || service.equals("guardduty") ? 403 : 400) : (type.equals("TooManyRequestsException") ? 429 : 400);
         return new Response(status, "application/x-amz-json-1.1", "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}",
                 Map.of("x-amzn-ErrorType", type));

@@ -105,9 +105,18 @@ final class AwsAccess implements AutoCloseable {
                 .maxAttempts(settings.maxAttempts())
                 .backoffStrategy(BackoffStrategy.exponentialDelay(settings.backoffBase(), settings.backoffMax()))
                 .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(settings.throttlingBackoffBase(), settings.backoffMax()))
+                // Cost Explorer's rate limit is LimitExceededException, which the SDK neither retries
+                // nor counts as throttling.
+                .retryOnException(AwsAccess::costExplorerRateLimit)
+                .treatAsThrottling(AwsAccess::costExplorerRateLimit)
                 // A CLI run is short: every call gets its full attempts rather than a shared token bucket's.
                 .circuitBreakerEnabled(false)
                 .build();
+    }
+
+    /** Cost Explorer's "too many calls in a short period of time". */
+    static boolean costExplorerRateLimit(Throwable error) {
+        return error instanceof software.amazon.awssdk.services.costexplorer.model.LimitExceededException;
     }
 
     CloudWatchClient cloudWatch() {
