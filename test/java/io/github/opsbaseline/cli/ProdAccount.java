@@ -238,10 +238,13 @@ final class ProdAccount implements Function<Request, Response> {
         if (!"django-ms-prod-vault".equals(r.param("backupVaultName"))) {
             return Response.json("{\"BackupJobs\":[]}");
         }
-        return Response.json("{\"BackupJobs\":["
-                + backupJob("RDS", "db:django-ms-prod-db", "2026-11-22T02:04:11Z") + ","
-                + backupJob("RDS", "db:django-ms-prod-db", "2026-11-23T02:05:02Z") + ","
-                + backupJob("S3", "app-backups", "2026-11-23T02:03:40Z") + "]}");
+        // two pages, the newest job on the second: a reader of one page reports an older job
+        if (r.param("nextToken") == null) {
+            return Response.json("{\"BackupJobs\":["
+                    + backupJob("RDS", "db:django-ms-prod-db", "2026-11-22T02:04:11Z") + ","
+                    + backupJob("S3", "app-backups", "2026-11-23T02:03:40Z") + "],\"NextToken\":\"jobs-2\"}");
+        }
+        return Response.json("{\"BackupJobs\":[" + backupJob("RDS", "db:django-ms-prod-db", "2026-11-23T02:05:02Z") + "]}");
     }
 
     private static String backupJob(String type, String resource, String created) {
@@ -254,6 +257,13 @@ final class ProdAccount implements Function<Request, Response> {
     private static Response listCopyJobs(Request r) {
         if (!r.region().equals("ap-southeast-1")) {
             return Response.json("{\"CopyJobs\":[]}");
+        }
+        // copy jobs are listed account-wide: another project's fill the first page
+        if (r.param("nextToken") == null) {
+            return Response.json("{\"CopyJobs\":[{\"AccountId\":\"" + ACCOUNT + "\",\"CopyJobId\":\"0be11e00-2222\","
+                    + "\"SourceBackupVaultArn\":\"arn:aws:backup:ap-southeast-1:" + ACCOUNT + ":backup-vault:other-project-vault\","
+                    + "\"CreationDate\":" + epoch("2026-11-23T03:00:00Z") + ",\"State\":\"FAILED\",\"ResourceType\":\"EBS\"}],"
+                    + "\"NextToken\":\"copies-2\"}");
         }
         return Response.json("{\"CopyJobs\":[{\"AccountId\":\"" + ACCOUNT + "\",\"CopyJobId\":\"c0ffee00-1111\","
                 + "\"SourceBackupVaultArn\":\"arn:aws:backup:ap-southeast-1:" + ACCOUNT + ":backup-vault:django-ms-prod-vault\","

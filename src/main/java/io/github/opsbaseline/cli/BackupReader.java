@@ -19,8 +19,10 @@ import software.amazon.awssdk.services.backup.model.RecoveryPointByBackupVault;
 
 /**
  * Per baseline vault: the last backup job into it, the last copy job out of it, and the age of its
- * newest recovery point, all within the last {@link #LOOKBACK} (one page of 100 each; AWS Backup
- * lists jobs for 30 days, and a week is enough to see whether the daily rule runs).
+ * newest recovery point, all within the last {@link #LOOKBACK} (AWS Backup lists jobs for 30 days,
+ * and a week is enough to see whether the daily rule runs). Every page is read: the lists come in
+ * no documented order, and copy jobs cannot be filtered by source vault, so another project's
+ * copies fill the same pages.
  */
 final class BackupReader {
 
@@ -47,18 +49,23 @@ final class BackupReader {
         Double ageHours = null;
         try {
             backupJob = ctx.calls().call(InfraReader.SECTION, BACKUP_LIST_BACKUP_JOBS,
-                    () -> backup.listBackupJobs(r -> r.byBackupVaultName(vault.name()).byCreatedAfter(since).maxResults(100)))
-                    .backupJobs().stream().max(Comparator.comparing(BackupJob::creationDate))
+                    // the paginators fetch while the stream runs, so it runs inside the call
+                    () -> backup.listBackupJobsPaginator(r -> r.byBackupVaultName(vault.name()).byCreatedAfter(since)
+                                    .maxResults(100))
+                            .backupJobs().stream().max(Comparator.comparing(BackupJob::creationDate)))
                     .map(j -> new Job(j.stateAsString(), Times.iso(j.creationDate()), j.resourceType())).orElse(null);
             copyJob = ctx.calls().call(InfraReader.SECTION, BACKUP_LIST_COPY_JOBS,
-                    () -> backup.listCopyJobs(r -> r.byCreatedAfter(since).maxResults(100)))
-                    .copyJobs().stream()
-                    .filter(j -> j.sourceBackupVaultArn() != null && j.sourceBackupVaultArn().endsWith(":backup-vault:" + vault.name()))
-                    .max(Comparator.comparing(CopyJob::creationDate))
+                    () -> backup.listCopyJobsPaginator(r -> r.byCreatedAfter(since).maxResults(100))
+                            .copyJobs().stream()
+                            .filter(j -> j.sourceBackupVaultArn() != null
+                                    && j.sourceBackupVaultArn().endsWith(":backup-vault:" + vault.name()))
+                            .max(Comparator.comparing(CopyJob::creationDate)))
                     .map(j -> new Job(j.stateAsString(), Times.iso(j.creationDate()), j.resourceType())).orElse(null);
             RecoveryPointByBackupVault newest = ctx.calls().call(InfraReader.SECTION, BACKUP_LIST_RECOVERY_POINTS,
-                    () -> backup.listRecoveryPointsByBackupVault(r -> r.backupVaultName(vault.name()).byCreatedAfter(since).maxResults(100)))
-                    .recoveryPoints().stream().max(Comparator.comparing(RecoveryPointByBackupVault::creationDate)).orElse(null);
+                    () -> backup.listRecoveryPointsByBackupVaultPaginator(r -> r.backupVaultName(vault.name())
+                                    .byCreatedAfter(since).maxResults(100))
+                            .recoveryPoints().stream().max(Comparator.comparing(RecoveryPointByBackupVault::creationDate)))
+                    .orElse(null);
             if (newest != null) {
                 newestAt = Times.iso(newest.creationDate());
                 ageHours = Times.round(Duration.between(newest.creationDate(), now).toMinutes() / 60.0, 1);
