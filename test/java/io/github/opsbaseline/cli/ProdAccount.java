@@ -285,7 +285,7 @@ final class ProdAccount implements Function<Request, Response> {
                 + (epoch(created) - 86400) + ",\"Status\":\"COMPLETED\",\"ResourceType\":\"RDS\"}]}");
     }
 
-    static final String ERRORS_QUERY = "fields @timestamp, module, function, message\\n| filter level = \\\"ERROR\\\"\\n"
+    static final String ERRORS_QUERY = "fields @timestamp, module, function, message\\n| filter level in [\\\"ERROR\\\", \\\"CRITICAL\\\"]\\n"
             + "| stats count(*) as errors by module, function\\n| sort errors desc";
 
     private static Response describeQueryDefinitions() {

@@ -35,16 +35,39 @@ class LogInsightsQueriesTest {
     }
 
     @Test
+    void eachAlarmsSavedQuerySelectsTheLinesItsMetricFilterCounts() {
+        // the alarm descriptions send a responder to these queries (seed 000's, widened to the alarms'
+        // levels and terms): a query narrower than its filter would show nothing for some alarms
+        List<LogInsightsQueries.Query> queries = LogInsightsQueries.queries(1);
+        assertThat(queries.get(2).queryString()).contains("| filter level in [\"ERROR\", \"WARNING\"]"
+                + " and (message like /uthenticat/ or message like /login failed/)");
+        assertThat(queries.get(3).queryString()).contains("| filter level in [\"ERROR\", \"CRITICAL\"]"
+                + " and (logger like /sumup/ or logger like /payment/)");
+        assertThat(queries.get(4).queryString()).contains("| filter level in [\"ERROR\", \"CRITICAL\"]"
+                + " and (logger like /database/ or logger like /django\\.db/ or logger like /sqlalchemy/)");
+        // and the metric filters are what they were (same patterns, so no filter changes on upgrade)
+        assertThat(LogSignals.filters(1)).extracting(LogSignals.LogFilter::pattern).containsExactly(
+                "{ ($.level = \"ERROR\") || ($.level = \"CRITICAL\") }",
+                "{ $.performance.response_time > 1 }",
+                "{ ($.level = \"ERROR\" || $.level = \"WARNING\") && (($.message = \"*uthenticat*\")"
+                        + " || ($.message = \"*login failed*\")) }",
+                "{ ($.level = \"ERROR\" || $.level = \"CRITICAL\") && (($.logger = \"*sumup*\")"
+                        + " || ($.logger = \"*payment*\")) }",
+                "{ ($.level = \"ERROR\" || $.level = \"CRITICAL\") && (($.logger = \"*database*\")"
+                        + " || ($.logger = \"*django.db*\") || ($.logger = \"*sqlalchemy*\")) }");
+    }
+
+    @Test
     void theQueriesAreLogsInsightsSyntax() {
         template.hasResourceProperties("AWS::Logs::QueryDefinition", Map.of("Name", "shop-test/errors-by-module-function",
-                "QueryString", "fields @timestamp, module, function, message\n| filter level = \"ERROR\"\n"
+                "QueryString", "fields @timestamp, module, function, message\n| filter level in [\"ERROR\", \"CRITICAL\"]\n"
                         + "| stats count(*) as errors by module, function\n| sort errors desc"));
         template.hasResourceProperties("AWS::Logs::QueryDefinition", Map.of("Name", "shop-test/slow-requests",
                 "QueryString", "fields @timestamp, request_id, performance.response_time as response_time, message, @log\n"
                         + "| filter performance.response_time > 1\n| sort response_time desc\n| limit 100"));
         assertThat(LogInsightsQueries.queries(1).get(5).queryString()).contains("stats count(*) as requests by bin(1m)");
         assertThat(LogInsightsQueries.queries(1).get(2).queryString()).contains("by user_id");
-        assertThat(LogInsightsQueries.queries(1).get(3).queryString()).contains("logger like /(?i)sumup/");
+        assertThat(LogInsightsQueries.queries(1).get(3).queryString()).contains("by message");
     }
 
     @Test

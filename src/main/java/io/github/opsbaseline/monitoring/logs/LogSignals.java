@@ -27,21 +27,59 @@ public final class LogSignals {
     /** A metric filter: the signal it feeds and its CloudWatch Logs filter pattern. */
     public record LogFilter(String signal, String title, String pattern) { }
 
+    /**
+     * Which log lines a signal counts: a {@code level} among {@code levels} and, when {@code terms}
+     * are given, a {@code field} containing one of them (case as written). One definition renders
+     * both the metric filter and the saved query the alarm points to, so the query a responder opens
+     * shows the lines the alarm counted.
+     */
+    public record Lines(List<String> levels, String field, List<String> terms) {
+
+        /** The CloudWatch Logs metric filter pattern. */
+        public String metricFilterPattern() {
+            List<String> levelTests = levels.stream().map(l -> "$.level = \"" + l + "\"").toList();
+            if (terms.isEmpty()) {
+                return "{ (" + String.join(") || (", levelTests) + ") }";
+            }
+            List<String> termTests = terms.stream().map(t -> "($." + field + " = \"*" + t + "*\")").toList();
+            return "{ (" + String.join(" || ", levelTests) + ") && (" + String.join(" || ", termTests) + ") }";
+        }
+
+        /** The same lines as a Logs Insights filter expression. */
+        public String insightsFilter() {
+            String level = levels.size() == 1 ? "level = \"" + levels.get(0) + "\""
+                    : "level in [" + String.join(", ", levels.stream().map(l -> "\"" + l + "\"").toList()) + "]";
+            if (terms.isEmpty()) {
+                return level;
+            }
+            List<String> termTests = terms.stream().map(t -> field + " like /" + t.replace(".", "\\.") + "/").toList();
+            return level + " and (" + String.join(" or ", termTests) + ")";
+        }
+    }
+
+    private static final List<String> ERRORS = List.of("ERROR", "CRITICAL");
+
+    /** The lines each log signal counts (the slow-request one compares a number instead). */
+    public static Lines lines(String signal) {
+        return switch (signal) {
+            case "log-errors" -> new Lines(ERRORS, "message", List.of());
+            // "*uthenticat*": filter patterns are case sensitive, so both Authentication and authentication
+            case "auth-failures" -> new Lines(List.of("ERROR", "WARNING"), "message", List.of("uthenticat", "login failed"));
+            case "payment-errors" -> new Lines(ERRORS, "logger", List.of("sumup", "payment"));
+            case "database-errors" -> new Lines(ERRORS, "logger", List.of("database", "django.db", "sqlalchemy"));
+            default -> throw new IllegalArgumentException("no line match for " + signal);
+        };
+    }
+
     /** The filters, slow requests at {@code slowSeconds} (seed: 1 s). */
     public static List<LogFilter> filters(double slowSeconds) {
         return List.of(
-                new LogFilter("log-errors", "Error log lines", "{ ($.level = \"ERROR\") || ($.level = \"CRITICAL\") }"),
+                new LogFilter("log-errors", "Error log lines", lines("log-errors").metricFilterPattern()),
                 new LogFilter("slow-requests", "Slow requests",
                         "{ $.performance.response_time > " + Numbers.plain(slowSeconds) + " }"),
-                new LogFilter("auth-failures", "Authentication failures",
-                        "{ ($.level = \"ERROR\" || $.level = \"WARNING\") && (($.message = \"*uthenticat*\")"
-                                + " || ($.message = \"*login failed*\")) }"),
-                new LogFilter("payment-errors", "Payment errors",
-                        "{ ($.level = \"ERROR\" || $.level = \"CRITICAL\") && (($.logger = \"*sumup*\")"
-                                + " || ($.logger = \"*payment*\")) }"),
-                new LogFilter("database-errors", "Database errors",
-                        "{ ($.level = \"ERROR\" || $.level = \"CRITICAL\") && (($.logger = \"*database*\")"
-                                + " || ($.logger = \"*django.db*\") || ($.logger = \"*sqlalchemy*\")) }"));
+                new LogFilter("auth-failures", "Authentication failures", lines("auth-failures").metricFilterPattern()),
+                new LogFilter("payment-errors", "Payment errors", lines("payment-errors").metricFilterPattern()),
+                new LogFilter("database-errors", "Database errors", lines("database-errors").metricFilterPattern()));
     }
 
     /** The metric a service's filter publishes: {@code <resource>-<signal>} in the namespace. */
