@@ -30,7 +30,8 @@ class HealthCanariesTest {
         template.resourceCountIs("AWS::Synthetics::Canary", 2);
         template.hasResourceProperties("AWS::Synthetics::Canary", Map.of(
                 "Name", "shop-test-api-health",
-                "RuntimeVersion", "syn-nodejs-puppeteer-9.1",
+                "RuntimeVersion", "syn-nodejs-puppeteer-13.0",
+                "ProvisionedResourceCleanup", "AUTOMATIC",
                 "Code", Match.objectLike(Map.of("Handler", "index.handler",
                         "Script", Match.stringLikeRegexp(".*executeHttpStep.*"))),
                 "RunConfig", Match.objectLike(Map.of("EnvironmentVariables", Map.of("HEALTH_URL", "https://api.example.com/health"))),

@@ -69,6 +69,8 @@ public class HealthCanaries extends Construct {
                     .successRetentionPeriod(infrastructure.days(Math.min(props.artifactRetentionDays(), 30)))
                     .failureRetentionPeriod(infrastructure.days(Math.min(props.artifactRetentionDays(), 30)))
                     .timeout(infrastructure.seconds(60))
+                    // a removed service's canary takes its Lambda function and layers with it
+                    .provisionedResourceCleanup(true)
                     .build();
             // KMS artifacts set on the L1: the L2 option would add an inline key grant to the role,
             // which the managed policy above already covers.

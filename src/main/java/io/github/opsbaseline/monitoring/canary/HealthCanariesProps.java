@@ -18,7 +18,9 @@ import software.amazon.awscdk.services.synthetics.Runtime;
  * @param artifactRetentionDays days artifacts are kept in the bucket; default 30
  * @param encryptionKey key of the artifacts bucket; default a new key
  * @param removalPolicy of the bucket (and a new key); default RETAIN
- * @param runtime the Synthetics runtime; default {@code syn-nodejs-puppeteer-9.1}
+ * @param runtime the Synthetics runtime; default {@code syn-nodejs-puppeteer-13.0} (Node.js 22: AWS
+ *     deprecates a Synthetics runtime with its Lambda runtime, and a deprecated one cannot create
+ *     canaries; the script's {@code require('Synthetics')} works up to 13.0)
  * @param infrastructure bucket, key and role shared with other canaries; default their own (then
  *     {@code encryptionKey}, {@code artifactRetentionDays} and {@code removalPolicy} shape it)
  */
@@ -48,7 +50,7 @@ public record HealthCanariesProps(AlarmOptions options, List<HealthCheck> checks
         rateMinutes = rateMinutes == null ? 5 : rateMinutes;
         artifactRetentionDays = artifactRetentionDays == null ? 30 : artifactRetentionDays;
         removalPolicy = removalPolicy == null ? RemovalPolicy.RETAIN : removalPolicy;
-        runtime = runtime == null ? Runtime.SYNTHETICS_NODEJS_PUPPETEER_9_1 : runtime;
+        runtime = runtime == null ? Runtime.SYNTHETICS_NODEJS_PUPPETEER_13_0 : runtime;
     }
 
     public static HealthCanariesProps of(AlarmOptions options, List<HealthCheck> checks) {
