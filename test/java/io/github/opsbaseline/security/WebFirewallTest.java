@@ -149,6 +149,24 @@ class WebFirewallTest {
     }
 
     @Test
+    void botControlLeavesTheHealthCanariesOut() {
+        // prod turns Bot Control on; the canaries' Synthetics user agent would be blocked as a non-browser
+        Template t = SecurityTemplates.of("prod");
+        t.hasResourceProperties("AWS::WAFv2::WebACL", Map.of("Rules", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                "Name", "bot-control",
+                "Statement", Map.of("ManagedRuleGroupStatement", Match.objectLike(Map.of(
+                        "Name", "AWSManagedRulesBotControlRuleSet",
+                        "ScopeDownStatement", Map.of("NotStatement", Map.of("Statement", Map.of("ByteMatchStatement", Map.of(
+                                "SearchString", "CloudWatchSynthetics/",
+                                "FieldToMatch", Map.of("SingleHeader", Map.of("Name", "user-agent")),
+                                "TextTransformations", List.of(Map.of("Priority", 0, "Type", "NONE")),
+                                "PositionalConstraint", "STARTS_WITH")))))))))))));
+        // and the capacity counts the scope-down: 50 for the group, 2 for the match
+        assertThat(SecurityConfig.WafCapacity.of(new io.github.opsbaseline.config.ConfigLoader(
+                java.nio.file.Path.of("stacks-config")).load("prod").security().waf()).rules()).containsEntry("bot-control", 52);
+    }
+
+    @Test
     void capacityIsComputedPerRule() {
         SecurityConfig.WafCapacity defaults = SecurityConfig.WafCapacity.of(SecurityConfig.Waf.defaults());
         assertThat(defaults.total()).isEqualTo(1231);

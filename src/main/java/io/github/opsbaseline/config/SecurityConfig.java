@@ -301,6 +301,8 @@ public record SecurityConfig(
         public static final int IP_REPUTATION = 25;
         public static final int ANONYMOUS_IP = 50;
         public static final int BOT_CONTROL = 50;
+        /** Bot Control's scope-down leaving the health canaries out: STARTS_WITH on a header, as written. */
+        public static final int CANARY_EXCEPTION = 2;
         /** STARTS_WITH (2) with the LOWERCASE transformation (10). */
         public static final int PROBE_PATH = 12;
         /** STARTS_WITH without transformation: application paths are case-sensitive. */
@@ -332,7 +334,7 @@ public record SecurityConfig(
             rules.put("known-bad-inputs", KNOWN_BAD_INPUTS);
             rules.put("sqli", SQLI);
             if (waf.botControl()) {
-                rules.put("bot-control", BOT_CONTROL);
+                rules.put("bot-control", BOT_CONTROL + CANARY_EXCEPTION);
             }
             rules.put("rate-per-ip", RATE_BASED);
             for (ScopedRateLimit scoped : waf.scopedRateLimits()) {

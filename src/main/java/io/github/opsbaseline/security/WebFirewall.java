@@ -36,6 +36,8 @@ public class WebFirewall extends Construct {
     private static final String ALL_RULES = "ALL";
     /** Label CommonRuleSet puts on requests whose body exceeds 8 KB. */
     static final String BODY_SIZE_LABEL = "awswaf:managed:aws:core-rule-set:SizeRestrictions_Body";
+    /** How the health canaries' user agent starts (Synthetics' getCanaryUserAgentString()). */
+    static final String CANARY_USER_AGENT = "CloudWatchSynthetics/";
 
     private final CfnWebACL webAcl;
     private final LogGroup logGroup;
@@ -85,8 +87,16 @@ public class WebFirewall extends Construct {
         rules.managed("known-bad-inputs", "AWSManagedRulesKnownBadInputsRuleSet", List.of());
         rules.managed("sqli", "AWSManagedRulesSQLiRuleSet", List.of());
         if (waf.botControl()) {
+            // The health canaries send only Synthetics' user agent, from Lambda's addresses, which Bot
+            // Control blocks as a non-browser client: the scope-down leaves them out (AWS's documented
+            // user-agent exception). A client can claim that user agent; every other rule still applies.
             rules.managedWithConfig("bot-control", "AWSManagedRulesBotControlRuleSet",
-                    List.of(map("AWSManagedRulesBotControlRuleSet", map("InspectionLevel", "COMMON"))));
+                    List.of(map("AWSManagedRulesBotControlRuleSet", map("InspectionLevel", "COMMON"))),
+                    map("NotStatement", map("Statement", map("ByteMatchStatement", map(
+                            "SearchString", CANARY_USER_AGENT,
+                            "FieldToMatch", map("SingleHeader", map("Name", "user-agent")),
+                            "TextTransformations", List.of(map("Priority", 0, "Type", "NONE")),
+                            "PositionalConstraint", "STARTS_WITH")))));
         }
         rules.add("rate-per-ip", "Block", rateBased(waf.rateLimit(), null));
         for (ScopedRateLimit scoped : waf.scopedRateLimits()) {
@@ -267,8 +277,9 @@ public class WebFirewall extends Construct {
             addManaged(rule, statement);
         }
 
-        void managedWithConfig(String rule, String group, List<Object> configs) {
-            addManaged(rule, map("VendorName", "AWS", "Name", group, "ManagedRuleGroupConfigs", configs));
+        void managedWithConfig(String rule, String group, List<Object> configs, Map<String, Object> scopeDown) {
+            addManaged(rule, map("VendorName", "AWS", "Name", group, "ManagedRuleGroupConfigs", configs,
+                    "ScopeDownStatement", scopeDown));
         }
 
         private void addManaged(String rule, Map<String, Object> statement) {
