@@ -81,7 +81,14 @@ class DrHealthCheckTest {
                 NOW = datetime.datetime.now(datetime.timezone.utc)
                 CALLS = []
                 class _Pages:
+                    def __init__(self, op): self.op = op
                     def paginate(self, **kw):
+                        if self.op == "list_backup_jobs":
+                            # two pages: the failed job is on the second
+                            return [{"BackupJobs": [{"BackupJobId": "b0", "ResourceArn": "arn:db:fresh", "State": "COMPLETED"}]},
+                                    {"BackupJobs": [{"BackupJobId": "b1", "ResourceArn": "arn:db:fresh", "State": "FAILED"}]}]
+                        if self.op == "list_copy_jobs":
+                            return [{"CopyJobs": [{"CopyJobId": "c1", "ResourceArn": "arn:db:fresh", "State": "COMPLETED"}]}]
                         return [{"RecoveryPoints": [
                             {"ResourceArn": "arn:db:fresh", "CreationDate": NOW - datetime.timedelta(hours=2), "Status": "AVAILABLE"},
                             {"ResourceArn": "arn:db:missing", "CreationDate": NOW - datetime.timedelta(hours=1), "Status": "EXPIRED"},
@@ -89,9 +96,7 @@ class DrHealthCheckTest {
                             {"ResourceArn": "arn:db:retired", "CreationDate": NOW - datetime.timedelta(days=30), "Status": "COMPLETED"}]}]
                 class _Client:
                     def __init__(self, name): self.name = name
-                    def get_paginator(self, op): return _Pages()
-                    def list_backup_jobs(self, **kw): return {"BackupJobs": [{"BackupJobId": "b1", "ResourceArn": "arn:db:fresh", "State": "FAILED"}]}
-                    def list_copy_jobs(self, **kw): return {"CopyJobs": [{"CopyJobId": "c1", "ResourceArn": "arn:db:fresh", "State": "COMPLETED"}]}
+                    def get_paginator(self, op): return _Pages(op)
                     def put_metric_data(self, **kw): CALLS.append(("metric", kw))
                     def publish(self, **kw): CALLS.append(("publish", kw))
                 def client(name): return _Client(name)
@@ -119,6 +124,7 @@ class DrHealthCheckTest {
                         + " so no longer protected")
                 .doesNotContain("arn:db:retired: newest recovery point is")
                 .contains("backup job b1 for arn:db:fresh: FAILED")
+                .contains("backup jobs in the last day: 2, failed: 1")
                 .contains("https://127.0.0.1:9/health")
                 .contains("[\"metric\", \"\", 0]")
                 .contains("[\"publish\", \"DR health of p-prod: FAILED\", \"\"]")

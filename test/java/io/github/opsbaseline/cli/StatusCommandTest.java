@@ -212,7 +212,8 @@ class StatusCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cloudwatch:DescribeAlarms", "ecs:DescribeServices", "backup:ListRecoveryPointsByBackupVault"})
+    @ValueSource(strings = {"cloudwatch:DescribeAlarms", "ecs:DescribeServices", "backup:ListRecoveryPointsByBackupVault",
+        "ce:GetCostForecast"})
     void throttlingIsRetriedWithBackoffAndThenSucceeds(String action) throws Exception {
         try (FakeAws aws = new FakeAws(new ProdAccount().quiet())) {
             aws.throttle(action, CliRun.MAX_ATTEMPTS - 1);

@@ -41,6 +41,12 @@ public record AlertTopicsProps(ResourceNames names, Map<Severity, AlertChannels>
         slackAlsoCarries = java.util.Collections.unmodifiableMap(also);
     }
 
+    /** Props without the Slack settings: this set configures its own Slack channels. */
+    public AlertTopicsProps(ResourceNames names, Map<Severity, AlertChannels> channels, RemovalPolicy removalPolicy,
+                            String purpose) {
+        this(names, channels, removalPolicy, purpose, null, null);
+    }
+
     /** The same props whose Slack configurations also carry these topics, by severity. */
     public AlertTopicsProps withSlackAlsoCarries(Map<Severity, String> topicArns) {
         return new AlertTopicsProps(names, channels, removalPolicy, purpose, slack, topicArns);

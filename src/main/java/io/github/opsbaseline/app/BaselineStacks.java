@@ -1,6 +1,5 @@
 package io.github.opsbaseline.app;
 
-import io.github.opsbaseline.alerting.Severity;
 import io.github.opsbaseline.backup.BackupDrStack;
 import io.github.opsbaseline.backup.BackupDrStackProps;
 import io.github.opsbaseline.backup.BackupStack;
@@ -18,9 +17,7 @@ import io.github.opsbaseline.operations.OperatorReadOnlyPolicyProps;
 import io.github.opsbaseline.security.SecurityStack;
 import io.github.opsbaseline.security.SecurityStackProps;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -44,12 +41,8 @@ public record BaselineStacks(MonitoringStack monitoring, SecurityStack security,
                 "Alarms, dashboards, log analytics and alert topics"));
         // Chatbot allows one configuration per Slack channel per account, so the monitoring stack's
         // Slack configurations also carry the cost stack's topics (which creates none).
-        Map<Severity, String> costTopics = new EnumMap<>(Severity.class);
-        for (Severity severity : Severity.values()) {
-            costTopics.put(severity, CostStackProps.topicArn(config, severity));
-        }
-        MonitoringStack monitoring = new MonitoringStack(scope, names.name("monitoring"),
-                monitoringProps.withAlerting(monitoringProps.alerting().withSlackAlsoCarries(costTopics)));
+        MonitoringStack monitoring = new MonitoringStack(scope, names.name("monitoring"), monitoringProps.withAlerting(
+                monitoringProps.alerting().withSlackAlsoCarries(CostStackProps.topicArns(config))));
         // What an operator (or the status command) needs to read this environment, ready to attach.
         new OperatorReadOnlyPolicy(monitoring, "StatusReader", OperatorReadOnlyPolicyProps.fromConfig(config));
         SecurityStack security = new SecurityStack(scope, names.name("security"),

@@ -234,7 +234,7 @@ public record WorkloadConfig(
      *     floor of freeable memory instead
      * @param storageGiB allocated storage, for free-storage-as-percent; default: absolute floor
      * @param readReplica whether the instance is a read replica (adds a replica-lag alarm, and for MySQL
- *     and MariaDB a replication-stopped alarm); default false
+     *     and MariaDB a replication-stopped alarm); default false
      * @param alarms this database's alarm overrides by signal id (see the README, Monitoring); default none
      */
     public record DatabaseConfig(

@@ -5,6 +5,8 @@ import io.github.opsbaseline.alerting.AlertTopicsProps;
 import io.github.opsbaseline.alerting.Severity;
 import io.github.opsbaseline.config.CostConfig;
 import io.github.opsbaseline.config.EnvironmentConfig;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.StackProps;
@@ -37,12 +39,28 @@ public record CostStackProps(StackProps stack, AlertTopicsProps alerting, Budget
     /** The name part of the cost stack's alert topics, key alias and Slack configurations. */
     public static final String TOPICS_PURPOSE = "cost-alerts";
 
-    /** The ARN of the cost stack's topic of one severity, which another stack may name before it exists. */
-    public static String topicArn(EnvironmentConfig config, Severity severity) {
-        return "arn:" + Aws.PARTITION + ":sns:" + COST_REGION + ":" + config.account() + ":"
-                + AlertTopics.topicName(config.names(), TOPICS_PURPOSE, severity);
+    /**
+     * The ARNs of the cost stack's topics by severity, which another stack may name before they exist:
+     * the monitoring stack's Slack configurations carry them ({@link AlertTopicsProps#withSlackAlsoCarries}),
+     * because these topics get none of their own. An environment without an account uses the
+     * deploying account's.
+     */
+    public static Map<Severity, String> topicArns(EnvironmentConfig config) {
+        String account = config.account() != null ? config.account() : Aws.ACCOUNT_ID;
+        Map<Severity, String> arns = new EnumMap<>(Severity.class);
+        for (Severity severity : Severity.values()) {
+            arns.put(severity, "arn:" + Aws.PARTITION + ":sns:" + COST_REGION + ":" + account + ":"
+                    + AlertTopics.topicName(config.names(), TOPICS_PURPOSE, severity));
+        }
+        return arns;
     }
 
+    /**
+     * Maps an environment file to props. The topics get no Slack configuration (Chatbot allows one
+     * per channel per account): give the monitoring stack's alert topics {@link #topicArns} with
+     * {@link AlertTopicsProps#withSlackAlsoCarries}, and deploy this stack first, as
+     * {@code BaselineStacks} does.
+     */
     public static CostStackProps fromConfig(EnvironmentConfig config, StackProps stack) {
         // The monitoring stack's Slack configurations carry these topics too (BaselineStacks): Chatbot
         // allows one configuration per Slack channel per account.

@@ -195,7 +195,9 @@ public final class AlarmCatalogue {
                 if (settings.anomalyBandWidth() > 0) {
                     add(names, s.name(), LoadBalancerSignals.anomalies(settings.anomalyBandWidth()), s.overrides());
                 }
-                if (tg.contains(s.name() + "-unhealthy-hosts-critical") && tg.contains(s.name() + "-5xx-rate-critical")) {
+                // as TargetGroupAlarms builds it: either branch alone makes the composite
+                if (tg.contains(s.name() + "-unhealthy-hosts-critical") && tg.contains(s.name() + "-5xx-rate-critical")
+                        || tg.contains(s.name() + "-healthy-hosts-critical")) {
                     names.add(s.name() + "-service-down-critical");
                 }
             }

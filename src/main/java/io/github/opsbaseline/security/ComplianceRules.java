@@ -67,7 +67,6 @@ public final class ComplianceRules {
         return java.util.Collections.unmodifiableMap(t);
     }
 
-    /** The managed rule identifiers for these standards: union, de-duplicated, sorted. */
     /**
      * The input parameters of a rule, or null for AWS's defaults. CLOUDWATCH_ALARM_ACTION_CHECK's
      * defaults also require an INSUFFICIENT_DATA action, which no baseline alarm has (it would page
@@ -81,6 +80,7 @@ public final class ComplianceRules {
                 : null;
     }
 
+    /** The managed rule identifiers for these standards: union, de-duplicated, sorted. */
     public static List<String> forStandards(Collection<ComplianceStandard> standards) {
         TreeSet<String> rules = new TreeSet<>();
         for (ComplianceStandard s : standards) {

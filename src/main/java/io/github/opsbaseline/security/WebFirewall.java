@@ -158,7 +158,8 @@ public class WebFirewall extends Construct {
                             : " blocked at least ")
                             + waf.rateLimitedRequestsThreshold() + " requests in 5 minutes: a client exceeds the"
                             + " per-IP limit (brute force, scraping or a misbehaving integration). Check first "
-                            + (counting ? "'" + names.name("waf-top-rules") + "' and the WAF log's client IPs."
+                            + (counting ? "the WAF log's requests whose nonTerminatingMatchingRules name " + rule
+                                    + " (counted requests terminate on the default action), by client IP."
                                     : "the client IPs in '" + names.name("waf-top-blocked-ips") + "'."));
         }
 

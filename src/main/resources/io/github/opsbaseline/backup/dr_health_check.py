@@ -65,14 +65,19 @@ def check_recovery_points(cfg, now, problems, lines):
             problems.append("%s: newest recovery point is %.1f h old (limit %.0f h)" % (arn, age, cfg["max_age_hours"]))
 
 
+def every(operation, key, **filters):
+    """All items of a paged Backup listing: a day of jobs can pass one page."""
+    return [item for page in backup.get_paginator(operation).paginate(**filters) for item in page.get(key, [])]
+
+
 def check_jobs(cfg, since, problems, lines):
-    jobs = backup.list_backup_jobs(ByBackupVaultName=cfg["vault"], ByCreatedAfter=since).get("BackupJobs", [])
+    jobs = every("list_backup_jobs", "BackupJobs", ByBackupVaultName=cfg["vault"], ByCreatedAfter=since)
     failed = [j for j in jobs if j.get("State") in FAILED_JOB_STATES]
     lines.append("backup jobs in the last day: %d, failed: %d" % (len(jobs), len(failed)))
     for j in failed:
         problems.append("backup job %s for %s: %s" % (j.get("BackupJobId"), j.get("ResourceArn"), j.get("State")))
     if cfg["dr_vault_arn"]:
-        copies = backup.list_copy_jobs(ByDestinationVaultArn=cfg["dr_vault_arn"], ByCreatedAfter=since).get("CopyJobs", [])
+        copies = every("list_copy_jobs", "CopyJobs", ByDestinationVaultArn=cfg["dr_vault_arn"], ByCreatedAfter=since)
         failed = [c for c in copies if c.get("State") in FAILED_JOB_STATES]
         lines.append("copy jobs to the DR vault in the last day: %d, failed: %d" % (len(copies), len(failed)))
         for c in failed:

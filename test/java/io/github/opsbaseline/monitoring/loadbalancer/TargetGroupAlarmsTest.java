@@ -114,10 +114,21 @@ class TargetGroupAlarmsTest {
     }
 
     @Test
-    void noServiceDownWithoutTheUnhealthyAlarm() {
+    void withoutTheUnhealthyAlarmServiceDownIsNoHealthyTargetAlone() {
         Template t = withOverride("unhealthy-hosts");
-        t.resourceCountIs("AWS::CloudWatch::CompositeAlarm", 0);
-        t.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-api-healthy-hosts-critical"));
+        t.hasResourceProperties("AWS::CloudWatch::CompositeAlarm", Map.of(
+                "AlarmName", "shop-test-api-service-down-critical",
+                "AlarmRule", "ALARM(\"shop-test-api-healthy-hosts-critical\")"));
+    }
+
+    @Test
+    void withNeitherBranchThereIsNoServiceDown() {
+        Stack stack = MonitoringFixtures.stack();
+        AlarmOptions options = MonitoringFixtures.options(stack).withOverrides(Map.of(
+                "5xx-rate", new AlarmOverride(null, null, false), "healthy-hosts", new AlarmOverride(null, null, false)));
+        new TargetGroupAlarms(stack, "Api", new TargetGroupAlarmsProps(options,
+                "api", "app/shop/0123456789abcdef", "targetgroup/api/0123456789abcdef", 3.0, null));
+        Template.fromStack(stack).resourceCountIs("AWS::CloudWatch::CompositeAlarm", 0);
     }
 
     private static Template withOverride(String disabledSignal) {

@@ -69,7 +69,8 @@ public record WorkloadSections(String region, String alarmArnPrefix, String logN
                 widgets.add(Widgets.logs("Recent errors", region,
                         logGroups.subList(i, Math.min(logGroups.size(), i + LOG_GROUPS_PER_QUERY)),
                         "fields @timestamp, @log, logger, module, function, message, request_id"
-                                + " | filter level = \"ERROR\" | sort @timestamp desc | limit 50"));
+                                + " | filter " + LogSignals.lines("log-errors").insightsFilter()
+                                + " | sort @timestamp desc | limit 50"));
             }
             sections.add(new DashboardSection("Logs", widgets));
         }

@@ -34,17 +34,24 @@ public class TargetGroupAlarms extends Construct {
                     LoadBalancerSignals.anomalies(props.anomalyBandWidth())));
         }
         if (props.serviceDown()) {
+            // Each branch stands alone: turning one signal off keeps the other.
             Optional<BaselineAlarm> unhealthy = find(all, "unhealthy-hosts");
             Optional<BaselineAlarm> errors = find(all, "5xx-rate");
             Optional<BaselineAlarm> noneHealthy = find(all, "healthy-hosts");
+            List<BaselineAlarm> children = new ArrayList<>();
+            List<String> branches = new ArrayList<>();
             if (unhealthy.isPresent() && errors.isPresent()) {
                 List<BaselineAlarm> failing = List.of(unhealthy.get(), errors.get());
-                List<BaselineAlarm> children = new ArrayList<>(failing);
-                String rule = AlarmFactory.allOrAny(failing, "AND");
-                if (noneHealthy.isPresent()) {
-                    children.add(noneHealthy.get());
-                    rule = "(" + rule + ") OR " + AlarmFactory.allOrAny(List.of(noneHealthy.get()), "OR");
-                }
+                children.addAll(failing);
+                branches.add(AlarmFactory.allOrAny(failing, "AND"));
+            }
+            if (noneHealthy.isPresent()) {
+                children.add(noneHealthy.get());
+                branches.add(AlarmFactory.allOrAny(List.of(noneHealthy.get()), "OR"));
+            }
+            if (!branches.isEmpty()) {
+                String rule = branches.size() == 1 ? branches.get(0)
+                        : "(" + branches.get(0) + ") OR " + branches.get(1);
                 all.add(factory.composite(props.resourceName(), "service-down", Severity.CRITICAL, rule, children,
                         "Targets fail health checks and the ones left answer with errors, or no target is healthy"
                                 + " at all: the service is down for users.",
