@@ -78,7 +78,8 @@ public record AlertingConfig(Channels contacts, Channels critical, Channels warn
      * @param emails email addresses (SNS email subscriptions, confirmed by the recipient)
      * @param sms phone numbers in E.164 form, e.g. {@code +14155550100}
      * @param slack Slack channels reached through AWS Chatbot
-     * @param pagerDuty PagerDuty Events API integration URLs ({@code https://events.pagerduty.com/...})
+     * @param pagerDuty PagerDuty CloudWatch integration URLs ({@code https://events.pagerduty.com/integration/<32-character
+     *     key>/enqueue}, or {@code events.eu.pagerduty.com}); the Events API's own endpoints do not take SNS messages
      * @param webhooks other HTTPS endpoints that accept SNS notifications
      */
     public record Channels(List<String> emails, List<String> sms, List<SlackChannel> slack,
@@ -140,7 +141,9 @@ public record AlertingConfig(Channels contacts, Channels critical, Channels warn
             eachString(problems, field(path, "pagerDuty"), pagerDuty, (p, v) -> {
                 problems.matches(p, v, Patterns.HTTPS_URL, "an https:// URL");
                 if (Patterns.HTTPS_URL.matcher(v).matches()
-                        && !v.matches("https://events(\\.eu)?\\.pagerduty\\.com/.+")) {
+                        // the CloudWatch integration's URL, the one that takes SNS messages (the Events
+                        // API's own endpoints want their JSON body, which SNS does not send)
+                        && !v.matches("https://events(\\.eu)?\\.pagerduty\\.com/integration/[0-9a-zA-Z]{32}/enqueue")) {
                     problems.add(p, "not a PagerDuty Events integration URL (https://events.pagerduty.com/integration/<key>/enqueue): "
                             + ConfigProblems.quote(v));
                 }
