@@ -18,6 +18,7 @@ import io.github.opsbaseline.monitoring.database.DatabaseAlarms;
 import io.github.opsbaseline.monitoring.database.DatabaseSignals;
 import io.github.opsbaseline.monitoring.ecs.EcsServiceSignals;
 import io.github.opsbaseline.monitoring.loadbalancer.LoadBalancerSignals;
+import io.github.opsbaseline.monitoring.loadbalancer.TargetGroupAlarms;
 import io.github.opsbaseline.monitoring.logs.LogSignals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -195,9 +196,7 @@ public final class AlarmCatalogue {
                 if (settings.anomalyBandWidth() > 0) {
                     add(names, s.name(), LoadBalancerSignals.anomalies(settings.anomalyBandWidth()), s.overrides());
                 }
-                // as TargetGroupAlarms builds it: either branch alone makes the composite
-                if (tg.contains(s.name() + "-unhealthy-hosts-critical") && tg.contains(s.name() + "-5xx-rate-critical")
-                        || tg.contains(s.name() + "-healthy-hosts-critical")) {
+                if (TargetGroupAlarms.hasServiceDown(signal -> tg.contains(s.name() + "-" + signal + "-critical"))) {
                     names.add(s.name() + "-service-down-critical");
                 }
             }

@@ -11,8 +11,9 @@ import java.util.TreeSet;
 /**
  * The one table from compliance standard to the AWS Config managed rules (source identifiers) that
  * give evidence for it. Only rules that need no per-environment parameters are listed; the few
- * whose AWS defaults would misjudge the baseline get fixed ones ({@link #parameters}). An environment gets the union of its standards' rules,
- * de-duplicated and sorted, so the order of the compliance list never changes the template.
+ * whose AWS defaults would misjudge the baseline get fixed ones ({@link #parameters}). An
+ * environment gets the union of its standards' rules, de-duplicated and sorted, so the order of
+ * the compliance list never changes the template.
  */
 public final class ComplianceRules {
 

@@ -74,12 +74,16 @@ public final class LogSignals {
     /** The filters, slow requests at {@code slowSeconds} (seed: 1 s). */
     public static List<LogFilter> filters(double slowSeconds) {
         return List.of(
-                new LogFilter("log-errors", "Error log lines", lines("log-errors").metricFilterPattern()),
+                counting("log-errors", "Error log lines"),
                 new LogFilter("slow-requests", "Slow requests",
                         "{ $.performance.response_time > " + Numbers.plain(slowSeconds) + " }"),
-                new LogFilter("auth-failures", "Authentication failures", lines("auth-failures").metricFilterPattern()),
-                new LogFilter("payment-errors", "Payment errors", lines("payment-errors").metricFilterPattern()),
-                new LogFilter("database-errors", "Database errors", lines("database-errors").metricFilterPattern()));
+                counting("auth-failures", "Authentication failures"),
+                counting("payment-errors", "Payment errors"),
+                counting("database-errors", "Database errors"));
+    }
+
+    private static LogFilter counting(String signal, String title) {
+        return new LogFilter(signal, title, lines(signal).metricFilterPattern());
     }
 
     /** The metric a service's filter publishes: {@code <resource>-<signal>} in the namespace. */
