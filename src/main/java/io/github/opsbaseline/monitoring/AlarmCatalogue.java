@@ -18,7 +18,6 @@ import io.github.opsbaseline.monitoring.database.DatabaseAlarms;
 import io.github.opsbaseline.monitoring.database.DatabaseSignals;
 import io.github.opsbaseline.monitoring.ecs.EcsServiceSignals;
 import io.github.opsbaseline.monitoring.loadbalancer.LoadBalancerSignals;
-import io.github.opsbaseline.monitoring.loadbalancer.TargetGroupAlarms;
 import io.github.opsbaseline.monitoring.logs.LogSignals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -196,7 +195,7 @@ public final class AlarmCatalogue {
                 if (settings.anomalyBandWidth() > 0) {
                     add(names, s.name(), LoadBalancerSignals.anomalies(settings.anomalyBandWidth()), s.overrides());
                 }
-                if (TargetGroupAlarms.hasServiceDown(signal -> tg.contains(s.name() + "-" + signal + "-critical"))) {
+                if (LoadBalancerSignals.hasServiceDown(signal -> tg.contains(s.name() + "-" + signal + "-critical"))) {
                     names.add(s.name() + "-service-down-critical");
                 }
             }

@@ -124,10 +124,10 @@ class TargetGroupAlarmsTest {
     @Test
     void theCatalogueAsksTheSameQuestionTheConstructAnswers() {
         // AlarmCatalogue decides at config time whether a composite rule may name service-down
-        assertThat(TargetGroupAlarms.hasServiceDown(java.util.Set.of("unhealthy-hosts", "5xx-rate")::contains)).isTrue();
-        assertThat(TargetGroupAlarms.hasServiceDown(java.util.Set.of("healthy-hosts")::contains)).isTrue();
-        assertThat(TargetGroupAlarms.hasServiceDown(java.util.Set.of("unhealthy-hosts")::contains)).isFalse();
-        assertThat(TargetGroupAlarms.hasServiceDown(java.util.Set.of("5xx-rate", "latency-p99")::contains)).isFalse();
+        assertThat(LoadBalancerSignals.hasServiceDown(java.util.Set.of("unhealthy-hosts", "5xx-rate")::contains)).isTrue();
+        assertThat(LoadBalancerSignals.hasServiceDown(java.util.Set.of("healthy-hosts")::contains)).isTrue();
+        assertThat(LoadBalancerSignals.hasServiceDown(java.util.Set.of("unhealthy-hosts")::contains)).isFalse();
+        assertThat(LoadBalancerSignals.hasServiceDown(java.util.Set.of("5xx-rate", "latency-p99")::contains)).isFalse();
     }
 
     @Test

@@ -112,6 +112,15 @@ public final class LoadBalancerSignals {
                                 LATENCY_CHECK));
     }
 
+    /**
+     * Whether a target group gets the "service down" composite, given which signals have a critical
+     * alarm: either branch alone makes it. {@link TargetGroupAlarms} builds it so, and
+     * {@code AlarmCatalogue} asks at config time, where no CDK class may load (the CLI runs without it).
+     */
+    public static boolean hasServiceDown(java.util.function.Predicate<String> hasCritical) {
+        return hasCritical.test("unhealthy-hosts") && hasCritical.test("5xx-rate") || hasCritical.test("healthy-hosts");
+    }
+
     /** Every signal id of a target group, including the anomaly bands and the composite. */
     public static final List<String> TARGET_GROUP_IDS = List.of("latency-p99", "latency-avg", "5xx-rate",
             "unhealthy-hosts", "healthy-hosts", "requests-anomaly", "latency-anomaly");

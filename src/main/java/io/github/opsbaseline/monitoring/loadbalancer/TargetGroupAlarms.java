@@ -62,14 +62,6 @@ public class TargetGroupAlarms extends Construct {
         alarms = List.copyOf(all);
     }
 
-    /**
-     * Whether a target group gets the "service down" composite, given which signals have a critical
-     * alarm: either branch alone makes it. {@code AlarmCatalogue} asks the same at config time.
-     */
-    public static boolean hasServiceDown(java.util.function.Predicate<String> hasCritical) {
-        return hasCritical.test("unhealthy-hosts") && hasCritical.test("5xx-rate") || hasCritical.test("healthy-hosts");
-    }
-
     private static Optional<BaselineAlarm> find(List<BaselineAlarm> alarms, String signal) {
         return alarms.stream().filter(a -> a.signal().equals(signal) && a.severity() == Severity.CRITICAL).findFirst();
     }
