@@ -19,6 +19,16 @@
 // template validator off, as on the Java side; when on, it covers nested templates on both sides.
 // Plain CommonJS, no build step. Not handled (it fails loudly): assets other than templates, stacks
 // inside stages.
+//
+// REPLAY_MODE=typed makes it do the CDK work the Java app does in node, so that what is left between
+// the two is the Java side's own cost (its construct calls across jsii): each resource is the
+// CDK's typed L1 class for its type (`CfnAlarm`, ...: built from the template's properties by the
+// class's own CloudFormation reader, so it renders and validates them through the same generated
+// code), REPLAY_NAG_PACKS names the cdk-nag packs the Java app applied to every stack (their
+// suppressions are in the templates' metadata), and each stack's tags are applied as the app's
+// `Tags` aspect applies them. What it still leaves out is the L2 constructs' own logic (grants,
+// policy documents, ...) and the references the CDK resolves between stacks, which the templates
+// already hold resolved. Default (REPLAY_MODE=plain): `CfnResource`s, no packs, no aspect.
 'use strict';
 
 const fs = require('fs');
@@ -27,6 +37,10 @@ const cdk = require('aws-cdk-lib');
 const { Construct } = require('constructs');
 
 const NESTED_SUFFIX = '.nested.template.json';
+const TYPED = (process.env.REPLAY_MODE || 'plain') === 'typed';
+if (!['plain', 'typed'].includes(process.env.REPLAY_MODE || 'plain')) {
+  throw new Error(`replay: REPLAY_MODE is ${process.env.REPLAY_MODE}; expected plain or typed`);
+}
 
 function readJson(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -123,6 +137,60 @@ class StackSource {
   }
 }
 
+/** The CDK's own map of CloudFormation types to their L1 classes (the one CfnInclude uses). */
+const L1_CLASSES = TYPED
+  ? readJson(path.join(path.dirname(require.resolve('aws-cdk-lib')), 'cloudformation-include', 'cfn-types-2-classes.json'))
+  : {};
+
+/**
+ * The typed L1 class for a CloudFormation type, or undefined (custom resources, types the CDK has no
+ * class for). Loaded on first use, as the Java app loads only the modules it uses.
+ */
+function l1Class(type) {
+  const fqn = L1_CLASSES[type];
+  if (!fqn || type === 'AWS::CloudFormation::CustomResource') return undefined;
+  const dot = fqn.indexOf('.');
+  return require(fqn.slice(0, dot))[fqn.slice(dot + 1)];
+}
+
+/**
+ * What the L1 classes' CloudFormation readers ask of a parser: the properties with every intrinsic
+ * (Ref, Fn::*) as an opaque token that renders back as written, because the templates already hold
+ * the references the CDK resolved; the resource's attributes are set by the replay itself.
+ */
+const RAW_INTRINSICS = {
+  parseValue(value) {
+    if (Array.isArray(value)) return value.map(v => RAW_INTRINSICS.parseValue(v));
+    if (value === null || typeof value !== 'object') return value;
+    const keys = Object.keys(value);
+    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) return cdk.Token.asAny(value);
+    const parsed = {};
+    for (const [k, v] of Object.entries(value)) parsed[k] = RAW_INTRINSICS.parseValue(v);
+    return parsed;
+  },
+  handleAttributes() { },
+};
+
+/** A resource as the mode builds it: its typed L1 class, else (and in plain mode) a `CfnResource`. */
+function newResource(scope, id, def) {
+  const cls = TYPED && l1Class(def.Type);
+  if (cls) return cls._fromCloudFormation(scope, id, { Properties: def.Properties }, { parser: RAW_INTRINSICS });
+  return new cdk.CfnResource(scope, id, { type: def.Type, properties: def.Properties });
+}
+
+/** The cdk-nag packs REPLAY_NAG_PACKS names (class names, as the Java app's), with the app's options. */
+function nagPacks() {
+  const names = (process.env.REPLAY_NAG_PACKS || '').split(',').filter(n => n);
+  if (names.length && !TYPED) fail('REPLAY_NAG_PACKS is for REPLAY_MODE=typed');
+  if (!names.length) return [];
+  const nag = require('cdk-nag');
+  return names.map(n => {
+    if (typeof nag[n] !== 'function') fail(`REPLAY_NAG_PACKS names ${n}, which cdk-nag does not export`);
+    // as CompliancePacks: verbose findings, no report files
+    return new nag[n]({ verbose: true, reports: false });
+  });
+}
+
 function lowerFirst(key) {
   return key.charAt(0).toLowerCase() + key.slice(1);
 }
@@ -183,7 +251,7 @@ function replayTemplate(source, stack, stackPath, template) {
           const nested = source.nestedStack(stackPath, id, def);
           resources[id] = nested
             ? replayNested(source, id, def, nested)
-            : create(id, (scope, cid) => new cdk.CfnResource(scope, cid, { type: def.Type, properties: def.Properties }));
+            : create(id, (scope, cid) => newResource(scope, cid, def));
         }
         break;
       case 'Outputs':
@@ -296,6 +364,7 @@ function main() {
   const app = new cdk.App({ postCliContext });
   if (process.env.CDK_VALIDATION !== 'false') cdk.Validations.of(app).addPlugins(new NestedStackValidation());
   const stacks = {};
+  const packs = nagPacks();
   for (const [artifactId, artifact] of Object.entries(manifest.artifacts)) {
     if (artifact.type !== 'aws:cloudformation:stack') continue;
     const source = new StackSource(assemblyDir, artifactId, artifact, manifest);
@@ -313,6 +382,12 @@ function main() {
     });
     source.nodes[`/${constructPath}`] = stack;
     replayTemplate(source, stack, `/${constructPath}`, source.template);
+    if (TYPED) {
+      // as BaselineStacks: the stack's tags as a Tags aspect (the resources' Tags already hold them),
+      // then the packs, per stack
+      for (const [key, value] of Object.entries(props.tags || {})) cdk.Tags.of(stack).add(key, value);
+      for (const pack of packs) cdk.Aspects.of(stack).add(pack);
+    }
     stacks[artifactId] = { stack, artifact };
   }
   for (const { stack, artifact } of Object.values(stacks)) {

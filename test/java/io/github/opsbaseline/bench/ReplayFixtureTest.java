@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.opsbaseline.app.OpsBaselineApp;
+import io.github.opsbaseline.compliance.CompliancePacks;
 import io.github.opsbaseline.core.TemplateLimits;
 import io.github.opsbaseline.testing.ProjectPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ class ReplayFixtureTest {
     void theReplayWritesTheSameTemplatesNestedOnesIncluded(@TempDir Path dir) throws Exception {
         Path java = Files.createDirectory(dir.resolve("java"));
         Path js = Files.createDirectory(dir.resolve("js"));
-        synthesizeTinyApp(java, false);
+        synthesizeTinyApp(java, false, false);
 
         // templates do not depend on the validator; the test stays fast
         ProcessMeter.Measurement m = replay(java, js, false);
@@ -45,11 +47,55 @@ class ReplayFixtureTest {
     }
 
     @Test
+    void theTypedReplayBuildsTheL1ClassesAndRunsTheSamePacksWithTheSameFindings(@TempDir Path dir) throws Exception {
+        Path java = Files.createDirectory(dir.resolve("java"));
+        Path plain = Files.createDirectory(dir.resolve("plain"));
+        Path typed = Files.createDirectory(dir.resolve("typed"));
+        // GIVEN the tiny app checked by the AWS Solutions pack, whose topics break its SNS rules
+        synthesizeTinyApp(java, false, true);
+
+        // WHEN both modes replay it
+        ProcessMeter.Measurement p = replay(java, plain, false);
+        ProcessMeter.Measurement t = replay(java, typed, false, Map.of(SynthBenchmark.Launch.REPLAY_MODE, "typed",
+                SynthBenchmark.Launch.REPLAY_NAG_PACKS, String.join(",", CompliancePacks.names(List.of()))));
+
+        // THEN both write the Java templates; only the typed one has the pack's findings, Java's exactly
+        assertThat(p.exitCode()).as(p.stderr()).isZero();
+        assertThat(t.exitCode()).as(t.stderr()).isZero();
+        assertThat(TemplateComparison.differences(java, typed)).isEmpty();
+        assertThat(TemplateComparison.findings(java)).anyMatch(f -> f.startsWith("aws:cdk:error /Tiny/Alerts ")
+                && f.contains("AwsSolutions-SNS3"));
+        assertThat(TemplateComparison.findingDifferences(java, typed)).isEmpty();
+        assertThat(TemplateComparison.findingDifferences(java, plain)).isNotEmpty()
+                .allMatch(f -> f.startsWith("only in Java's findings: aws:cdk:error"));
+    }
+
+    @Test
+    void theReplayRefusesAModeItDoesNotKnowAndPacksWithoutTheTypedMode(@TempDir Path dir) throws Exception {
+        Path java = Files.createDirectory(dir.resolve("java"));
+        synthesizeTinyApp(java, false, false);
+
+        ProcessMeter.Measurement unknown = replay(java, Files.createDirectory(dir.resolve("a")), false,
+                Map.of(SynthBenchmark.Launch.REPLAY_MODE, "fast"));
+        ProcessMeter.Measurement packs = replay(java, Files.createDirectory(dir.resolve("b")), false,
+                Map.of(SynthBenchmark.Launch.REPLAY_NAG_PACKS, "AwsSolutionsChecks"));
+        ProcessMeter.Measurement noSuchPack = replay(java, Files.createDirectory(dir.resolve("c")), false,
+                Map.of(SynthBenchmark.Launch.REPLAY_MODE, "typed", SynthBenchmark.Launch.REPLAY_NAG_PACKS, "SOC2Checks"));
+
+        assertThat(unknown.exitCode()).isNotZero();
+        assertThat(unknown.stderr()).contains("REPLAY_MODE is fast; expected plain or typed");
+        assertThat(packs.exitCode()).isNotZero();
+        assertThat(packs.stderr()).contains("REPLAY_NAG_PACKS is for REPLAY_MODE=typed");
+        assertThat(noSuchPack.exitCode()).isNotZero();
+        assertThat(noSuchPack.stderr()).contains("REPLAY_NAG_PACKS names SOC2Checks, which cdk-nag does not export");
+    }
+
+    @Test
     void withTheValidatorOnTheReplayValidatesNestedTemplatesAsTheJavaAppDoes(@TempDir Path dir) throws Exception {
         Path java = Files.createDirectory(dir.resolve("java"));
         Path js = Files.createDirectory(dir.resolve("js"));
         // The tiny app does not register NestedStackValidation, so the CDK alone lets this through.
-        synthesizeTinyApp(java, true);
+        synthesizeTinyApp(java, true, false);
 
         ProcessMeter.Measurement m = replay(java, js, true);
 
@@ -58,7 +104,12 @@ class ReplayFixtureTest {
     }
 
     private static ProcessMeter.Measurement replay(Path java, Path js, boolean validator) throws Exception {
-        Map<String, String> env = new TreeMap<>();
+        return replay(java, js, validator, Map.of());
+    }
+
+    private static ProcessMeter.Measurement replay(Path java, Path js, boolean validator, Map<String, String> mode)
+            throws Exception {
+        Map<String, String> env = new TreeMap<>(mode);
         env.put(SynthBenchmark.Launch.REPLAY_ASSEMBLY, java.toString());
         env.put("CDK_OUTDIR", js.toString());
         env.put("CDK_CONTEXT_JSON", "{\"aws:cdk:version-reporting\":false}");
@@ -71,9 +122,10 @@ class ReplayFixtureTest {
 
     /**
      * Parameter, condition, DependsOn, export, and a nested stack under a scope with references both
-     * ways; with {@code invalid}, the nested stack also holds a topic with a property SNS does not have.
+     * ways; with {@code invalid}, the nested stack also holds a topic with a property SNS does not have;
+     * with {@code nag}, the AWS Solutions pack checks it (as BaselineStacks applies the packs).
      */
-    private static void synthesizeTinyApp(Path outdir, boolean invalid) {
+    private static void synthesizeTinyApp(Path outdir, boolean invalid, boolean nag) {
         App app = App.Builder.create().outdir(outdir.toString()).postCliContext(OpsBaselineApp.strictValidation())
                 .context(Map.of("aws:cdk:version-reporting", false)).build();
         Stack stack = Stack.Builder.create(app, "Tiny").stackName("tiny-stack").description("a tiny stack")
@@ -94,6 +146,9 @@ class ReplayFixtureTest {
                     .properties(Map.of("TopicNameTypo", "alerts")).build();
         }
         CfnOutput.Builder.create(stack, "InnerArn").value(inner.getRef()).exportName("tiny-inner").build();
+        if (nag) {
+            CompliancePacks.apply(stack, List.of());
+        }
         app.synth();
     }
 }

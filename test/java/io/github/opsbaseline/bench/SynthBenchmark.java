@@ -2,8 +2,10 @@ package io.github.opsbaseline.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.cdklabs.cdknag.NagPack;
 import io.github.opsbaseline.app.NestedStackValidation;
 import io.github.opsbaseline.app.OpsBaselineApp;
+import io.github.opsbaseline.compliance.CompliancePacks;
 import io.github.opsbaseline.core.TemplateLimits;
 import io.github.opsbaseline.testing.ProjectPaths;
 import java.io.IOException;
@@ -21,7 +23,7 @@ import java.util.stream.Stream;
 import software.amazon.awscdk.App;
 
 /**
- * {@code bin/bench [--sizes 10,100,1000] [--envs prod] [--runs 3] [--validator on,off] [--warm]}: synthesizes
+ * {@code bin/bench [--sizes 10,100,1000] [--envs prod] [--runs 3] [--validator on,off] [--warm] [--typed]}: synthesizes
  * generated environments of the stated sizes and the named reference environments, each run in a
  * fresh process as under {@code cdk synth}, twice side by side: the Java app through
  * {@code bin/app}, and the plain-JavaScript fixture ({@code bench/js/replay-app.js}) re-creating
@@ -36,18 +38,26 @@ import software.amazon.awscdk.App;
  * a re-synth of an unchanged environment. Its templates must equal the first's, byte for byte, as
  * must every Java run's after the first: each benchmark of several runs is also a check, across
  * JVMs, that the app is deterministic at the sizes measured.
+ *
+ * <p>With {@code --typed}, each run also times the fixture in its typed mode (the CDK's L1 classes,
+ * the environment's cdk-nag packs, the tags aspect: the CDK work the Java app does in node), whose
+ * templates and cdk-nag findings must equal the Java run's; the ratio against it is the Java side's
+ * own cost (columns "JS typed s", "Java/JS typed").
  */
 public final class SynthBenchmark {
 
-    static final String USAGE = "usage: bench [--sizes 10,100,1000] [--envs prod] [--runs 3] [--validator on,off] [--warm]";
+    static final String USAGE =
+            "usage: bench [--sizes 10,100,1000] [--envs prod] [--runs 3] [--validator on,off] [--warm] [--typed]";
     static final String FLOOR = "empty app (floor)";
 
     /**
      * What to measure.
      *
      * @param warm also a Java re-synth over the validation cache its first synth filled (validator on)
+     * @param typed also the fixture in its typed mode (see the class comment)
      */
-    record Options(List<Integer> sizes, List<String> envs, int runs, List<String> validators, boolean warm) {
+    record Options(List<Integer> sizes, List<String> envs, int runs, List<String> validators, boolean warm,
+                   boolean typed) {
 
         static Options parse(String... args) {
             List<Integer> sizes = List.of(10, 100, 1000);
@@ -55,9 +65,11 @@ public final class SynthBenchmark {
             int runs = 3;
             List<String> validators = List.of("on", "off");
             boolean warm = false;
+            boolean typed = false;
             for (int i = 0; i < args.length; i++) {
-                if (args[i].equals("--warm")) {
-                    warm = true;
+                if (args[i].equals("--warm") || args[i].equals("--typed")) {
+                    warm |= args[i].equals("--warm");
+                    typed |= args[i].equals("--typed");
                     continue;
                 }
                 String value = i + 1 < args.length ? args[i + 1] : null;
@@ -73,7 +85,7 @@ public final class SynthBenchmark {
             if (runs < 1 || validators.stream().anyMatch(v -> !v.equals("on") && !v.equals("off"))) {
                 throw new IllegalArgumentException("--runs takes a positive count, --validator on and/or off; " + USAGE);
             }
-            return new Options(sizes, envs, runs, validators, warm);
+            return new Options(sizes, envs, runs, validators, warm, typed);
         }
 
         private static List<String> list(String value) {
@@ -91,9 +103,13 @@ public final class SynthBenchmark {
      * One line of the table: one thing synthesized with one validator setting, both sides.
      *
      * @param javaWarmSeconds median of the Java re-synths over a filled validation cache, or null
+     * @param jsTyped the typed fixture's median and peak memory, or null when not measured
      */
     record Row(String what, String validator, double javaSeconds, double jsSeconds, long javaPeakMiB, long jsPeakMiB,
-               AssemblyShape shape, Double javaWarmSeconds) { }
+               AssemblyShape shape, Double javaWarmSeconds, Typed jsTyped) { }
+
+    /** The typed fixture's side of a row: median wall time and peak memory. */
+    record Typed(double seconds, long peakMiB) { }
 
     private SynthBenchmark() { }
 
@@ -104,19 +120,23 @@ public final class SynthBenchmark {
         Path configDir = BenchEnvironments.write(ProjectPaths.stacksConfig(),
                 options.sizes().stream().mapToInt(Integer::intValue).toArray());
         Map<String, Map<String, Object>> subjects = new LinkedHashMap<>();
+        Map<String, List<String>> packs = new LinkedHashMap<>();
         for (String env : options.envs()) {
             subjects.put(env, context(env, configDir));
+            packs.put(env, nagPacks(configDir, env));
         }
         for (int n : options.sizes()) {
-            subjects.put(String.format(Locale.ROOT, "%,d services", n), context(BenchEnvironments.name(n), configDir));
+            String what = String.format(Locale.ROOT, "%,d services", n);
+            subjects.put(what, context(BenchEnvironments.name(n), configDir));
+            packs.put(what, nagPacks(configDir, BenchEnvironments.name(n)));
         }
         List<Run> runs = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         for (String validator : options.validators()) {
-            rows.add(measure(root, FLOOR, validator, options.runs(), null, false, runs));
+            rows.add(measure(root, FLOOR, validator, options.runs(), null, false, null, runs));
             for (Map.Entry<String, Map<String, Object>> s : subjects.entrySet()) {
                 rows.add(measure(root, s.getKey(), validator, options.runs(), s.getValue(),
-                        options.warm() && validator.equals("on"), runs));
+                        options.warm() && validator.equals("on"), options.typed() ? packs.get(s.getKey()) : null, runs));
             }
         }
         Path json = root.resolve("target/bench-runs.json");
@@ -143,6 +163,11 @@ public final class SynthBenchmark {
         return context;
     }
 
+    /** The cdk-nag packs the Java app applies to {@code env}'s stacks, for the typed fixture to apply alike. */
+    private static List<String> nagPacks(Path configDir, String env) {
+        return CompliancePacks.names(OpsBaselineApp.load(configDir, env).get(0).compliance());
+    }
+
     /** The Java app and the fixture must run the same CDK, or the ratio compares two versions. */
     private static void checkSameCdk(Path root) throws IOException {
         String java = App.class.getPackage().getImplementationVersion();
@@ -152,6 +177,13 @@ public final class SynthBenchmark {
             throw new IllegalStateException("aws-cdk-lib " + java + " in Java but " + js
                     + " in node_modules; run `npm ci` so both sides synthesize with the same CDK");
         }
+        // the typed fixture's packs: the release the Java side bundles (its jsii tarball names it)
+        Path nag = root.resolve("node_modules/cdk-nag/package.json");
+        String nagJs = Files.isRegularFile(nag) ? new ObjectMapper().readTree(nag.toFile()).path("version").asText() : "none";
+        if (NagPack.class.getResource("cdk-nag@" + nagJs + ".jsii.tgz") == null) {
+            throw new IllegalStateException("cdk-nag " + nagJs + " in node_modules is not the release the Java side"
+                    + " bundles; run `npm ci` so both sides run the same packs");
+        }
     }
 
     /**
@@ -159,15 +191,17 @@ public final class SynthBenchmark {
      * alike; {@code context} null measures the empty apps. Every JavaScript output is compared with
      * the Java output it replayed, and every Java output after the first with the first, byte for
      * byte (the same config must give the same templates in every JVM). {@code warm}: see the class
-     * comment.
+     * comment. {@code typedPacks}: the cdk-nag packs for the typed fixture, which runs only when given.
      */
     static Row measure(Path root, String what, String validator, int runs, Map<String, Object> context, boolean warm,
-                       List<Run> all) throws IOException, InterruptedException {
+                       List<String> typedPacks, List<Run> all) throws IOException, InterruptedException {
         List<Double> javaSeconds = new ArrayList<>();
         List<Double> jsSeconds = new ArrayList<>();
         List<Double> warmSeconds = new ArrayList<>();
+        List<Double> typedSeconds = new ArrayList<>();
         long javaPeak = 0;
         long jsPeak = 0;
+        long typedPeak = 0;
         AssemblyShape shape = null;
         Path firstJava = null;
         try {
@@ -176,6 +210,7 @@ public final class SynthBenchmark {
                 Path jsOut = Files.createTempDirectory("bench-js-");
                 Path cache = warm ? Files.createTempDirectory("bench-cache-") : null;
                 Path warmOut = warm ? Files.createTempDirectory("bench-java-warm-") : null;
+                Path typedOut = typedPacks != null ? Files.createTempDirectory("bench-js-typed-") : null;
                 try {
                     Map<String, String> env = environment(validator, context, javaOut, cache);
                     ProcessMeter.Measurement j = ok(what + " (Java)", ProcessMeter.run(context == null
@@ -197,6 +232,23 @@ public final class SynthBenchmark {
                                 + " (validator " + validator + "), so the ratio would compare different work:\n  "
                                 + String.join("\n  ", differences));
                     }
+                    if (typedPacks != null) {
+                        env = environment(validator, context, typedOut, null);
+                        env.put(Launch.REPLAY_ASSEMBLY, javaOut.toString());
+                        env.put(Launch.REPLAY_MODE, "typed");
+                        env.put(Launch.REPLAY_NAG_PACKS, String.join(",", typedPacks));
+                        ProcessMeter.Measurement t = ok(what + " (JavaScript, typed)", ProcessMeter.run(Launch.jsReplay(), env, root));
+                        List<String> typedDifferences = new ArrayList<>(TemplateComparison.differences(javaOut, typedOut));
+                        typedDifferences.addAll(TemplateComparison.findingDifferences(javaOut, typedOut));
+                        if (!typedDifferences.isEmpty()) {
+                            throw new IllegalStateException("the typed JavaScript fixture's templates or cdk-nag findings differ"
+                                    + " from Java's for " + what + " (validator " + validator + "):\n  "
+                                    + String.join("\n  ", typedDifferences));
+                        }
+                        typedSeconds.add(t.seconds());
+                        typedPeak = Math.max(typedPeak, t.peakKiB());
+                        all.add(new Run(what, validator, "js-typed", run, t.seconds(), t.peakKiB()));
+                    }
                     if (firstJava == null) {
                         firstJava = javaOut;
                     } else {
@@ -210,14 +262,18 @@ public final class SynthBenchmark {
                     jsPeak = Math.max(jsPeak, s.peakKiB());
                     all.add(new Run(what, validator, "java", run, j.seconds(), j.peakKiB()));
                     all.add(new Run(what, validator, "js", run, s.seconds(), s.peakKiB()));
-                    System.err.printf(Locale.ROOT, "%s, validator %s, run %d/%d: Java %.2f s%s, JavaScript %.2f s, templates equal%n",
+                    System.err.printf(Locale.ROOT, "%s, validator %s, run %d/%d: Java %.2f s%s, JavaScript %.2f s%s, templates equal%n",
                             what, validator, run, runs, j.seconds(), warm ? String.format(Locale.ROOT, " (warm %.2f s)",
-                                    warmSeconds.get(warmSeconds.size() - 1)) : "", s.seconds());
+                                    warmSeconds.get(warmSeconds.size() - 1)) : "", s.seconds(), typedPacks == null ? ""
+                                    : String.format(Locale.ROOT, " (typed %.2f s)", typedSeconds.get(typedSeconds.size() - 1)));
                 } finally {
                     if (javaOut != firstJava) {
                         delete(javaOut);
                     }
                     delete(jsOut);
+                    if (typedOut != null) {
+                        delete(typedOut);
+                    }
                     if (warm) {
                         delete(warmOut);
                         delete(cache);
@@ -230,7 +286,7 @@ public final class SynthBenchmark {
             }
         }
         return new Row(what, validator, median(javaSeconds), median(jsSeconds), javaPeak / 1024, jsPeak / 1024, shape,
-                warm ? median(warmSeconds) : null);
+                warm ? median(warmSeconds) : null, typedPacks != null ? new Typed(median(typedSeconds), typedPeak / 1024) : null);
     }
 
     /** Stops the benchmark when {@code later} holds other templates than {@code first}, byte for byte. */
@@ -287,11 +343,14 @@ public final class SynthBenchmark {
         Map<String, Row> floors = new TreeMap<>();
         rows.stream().filter(r -> r.what().equals(FLOOR)).forEach(r -> floors.put(r.validator(), r));
         boolean warm = rows.stream().anyMatch(r -> r.javaWarmSeconds() != null);
+        boolean typed = rows.stream().anyMatch(r -> r.jsTyped() != null);
         StringBuilder out = new StringBuilder();
         out.append("| synthesized | validator | Java s | JS s | Java/JS | Java x floor | JS x floor | Java peak MiB"
                 + " | JS peak MiB | stacks (incl. nested) | resources | max resources per template"
-                + " | max template KiB | CloudFormation limits |" + (warm ? " Java warm s |" : "") + "\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|" + (warm ? "---:|" : "") + "\n");
+                + " | max template KiB | CloudFormation limits |" + (warm ? " Java warm s |" : "")
+                + (typed ? " JS typed s | Java/JS typed | JS typed peak MiB |" : "") + "\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|" + (warm ? "---:|" : "")
+                + (typed ? "---:|---:|---:|" : "") + "\n");
         for (Row r : rows) {
             Row floor = floors.getOrDefault(r.validator(), r);
             AssemblyShape s = r.shape();
@@ -302,6 +361,10 @@ public final class SynthBenchmark {
                     s.withinLimits() ? "within" : "**LIMIT EXCEEDED**"));
             if (warm) {
                 out.append(r.javaWarmSeconds() == null ? " |" : String.format(Locale.ROOT, " %.2f |", r.javaWarmSeconds()));
+            }
+            if (typed) {
+                out.append(r.jsTyped() == null ? " | | |" : String.format(Locale.ROOT, " %.2f | %.2f | %d |",
+                        r.jsTyped().seconds(), r.javaSeconds() / r.jsTyped().seconds(), r.jsTyped().peakMiB()));
             }
             out.append('\n');
         }
@@ -315,6 +378,10 @@ public final class SynthBenchmark {
         static final String REPLAY_ASSEMBLY = "REPLAY_ASSEMBLY";
         /** Context the JavaScript apps force on themselves, as OpsBaselineApp does. */
         static final String POST_CLI_CONTEXT = "BENCH_POST_CLI_CONTEXT";
+        /** {@code typed} for the fixture's typed mode; plain by default. */
+        static final String REPLAY_MODE = "REPLAY_MODE";
+        /** The cdk-nag pack classes the typed fixture applies, comma-separated. */
+        static final String REPLAY_NAG_PACKS = "REPLAY_NAG_PACKS";
 
         private Launch() { }
 

@@ -3,7 +3,11 @@ package io.github.opsbaseline.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cdklabs.cdknag.NagPack;
 import io.github.opsbaseline.app.NestedStackValidation;
+import io.github.opsbaseline.testing.ProjectPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
 
 class SynthBenchmarkTest {
 
@@ -23,10 +28,13 @@ class SynthBenchmarkTest {
         assertThat(o.runs()).isEqualTo(3);
         assertThat(o.validators()).containsExactly("on", "off");
         assertThat(SynthBenchmark.Options.parse("--sizes", "10,100", "--runs", "1", "--envs", "prod,dev", "--validator", "off"))
-                .isEqualTo(new SynthBenchmark.Options(List.of(10, 100), List.of("prod", "dev"), 1, List.of("off"), false));
+                .isEqualTo(new SynthBenchmark.Options(List.of(10, 100), List.of("prod", "dev"), 1, List.of("off"), false, false));
         assertThat(o.warm()).isFalse();
         assertThat(SynthBenchmark.Options.parse("--warm", "--sizes", "100").warm()).isTrue();
         assertThat(SynthBenchmark.Options.parse("--sizes", "100", "--warm").sizes()).containsExactly(100);
+        assertThat(o.typed()).isFalse();
+        assertThat(SynthBenchmark.Options.parse("--typed", "--warm")).extracting(
+                SynthBenchmark.Options::typed, SynthBenchmark.Options::warm).containsExactly(true, true);
         assertThatThrownBy(() -> SynthBenchmark.Options.parse("--validator", "maybe")).hasMessageContaining("usage: bench");
         assertThatThrownBy(() -> SynthBenchmark.Options.parse("--sizes")).hasMessageContaining("a value is missing");
     }
@@ -44,10 +52,10 @@ class SynthBenchmarkTest {
     @Test
     void theTableGivesBothSidesTheirRatioAndEachAgainstItsOwnFloor() {
         String table = SynthBenchmark.table(List.of(
-                new SynthBenchmark.Row(SynthBenchmark.FLOOR, "on", 4.0, 2.0, 600, 300, new AssemblyShape(1, 1, 1, 1024), null),
-                new SynthBenchmark.Row("1,000 services", "on", 30.0, 25.0, 900, 700, new AssemblyShape(12, 5200, 480, 900 * 1024), null),
-                new SynthBenchmark.Row(SynthBenchmark.FLOOR, "off", 1.0, 0.5, 200, 100, new AssemblyShape(1, 1, 1, 1024), null),
-                new SynthBenchmark.Row("prod", "off", 5.0, 1.0, 400, 150, new AssemblyShape(5, 700, 501, 2048), null)));
+                new SynthBenchmark.Row(SynthBenchmark.FLOOR, "on", 4.0, 2.0, 600, 300, new AssemblyShape(1, 1, 1, 1024), null, null),
+                new SynthBenchmark.Row("1,000 services", "on", 30.0, 25.0, 900, 700, new AssemblyShape(12, 5200, 480, 900 * 1024), null, null),
+                new SynthBenchmark.Row(SynthBenchmark.FLOOR, "off", 1.0, 0.5, 200, 100, new AssemblyShape(1, 1, 1, 1024), null, null),
+                new SynthBenchmark.Row("prod", "off", 5.0, 1.0, 400, 150, new AssemblyShape(5, 700, 501, 2048), null, null)));
 
         assertThat(table).contains("| synthesized | validator | Java s | JS s | Java/JS | Java x floor | JS x floor |");
         assertThat(table).contains("| empty app (floor) | on | 4.00 | 2.00 | 2.00 | 1.00 | 1.00 | 600 | 300 | 1 | 1 | 1 | 1.0 | within |");
@@ -58,13 +66,37 @@ class SynthBenchmarkTest {
     @Test
     void withWarmRunsTheTableGivesTheirMedianInAColumnOfItsOwn() {
         String table = SynthBenchmark.table(List.of(
-                new SynthBenchmark.Row(SynthBenchmark.FLOOR, "on", 4.0, 2.0, 600, 300, new AssemblyShape(1, 1, 1, 1024), null),
-                new SynthBenchmark.Row("prod", "on", 12.0, 8.0, 700, 500, new AssemblyShape(17, 487, 127, 2048), 9.5)));
+                new SynthBenchmark.Row(SynthBenchmark.FLOOR, "on", 4.0, 2.0, 600, 300, new AssemblyShape(1, 1, 1, 1024), null, null),
+                new SynthBenchmark.Row("prod", "on", 12.0, 8.0, 700, 500, new AssemblyShape(17, 487, 127, 2048), 9.5, null)));
 
         assertThat(table.lines().toList().get(0)).endsWith("| CloudFormation limits | Java warm s |");
         assertThat(table.lines().toList().get(1)).endsWith("|---|---:|");
         assertThat(table).contains("| empty app (floor) | on | 4.00 | 2.00 | 2.00 | 1.00 | 1.00 | 600 | 300 | 1 | 1 | 1 | 1.0 | within | |")
                 .contains("| prod | on | 12.00 | 8.00 | 1.50 | 3.00 | 4.00 | 700 | 500 | 17 | 487 | 127 | 2.0 | within | 9.50 |");
+    }
+
+    @Test
+    void withTheTypedFixtureTheTableGivesItsMedianRatioAndMemoryInColumnsOfTheirOwn() {
+        String table = SynthBenchmark.table(List.of(
+                new SynthBenchmark.Row(SynthBenchmark.FLOOR, "off", 1.0, 0.25, 200, 60, new AssemblyShape(1, 1, 1, 1024), null, null),
+                new SynthBenchmark.Row("100 services", "off", 12.0, 2.0, 500, 190, new AssemblyShape(133, 4356, 127, 2048), null,
+                        new SynthBenchmark.Typed(8.0, 290))));
+
+        assertThat(table.lines().toList().get(0)).endsWith("| CloudFormation limits | JS typed s | Java/JS typed | JS typed peak MiB |");
+        assertThat(table.lines().toList().get(1)).endsWith("|---|---:|---:|---:|");
+        assertThat(table).contains("| empty app (floor) | off | 1.00 | 0.25 | 4.00 | 1.00 | 1.00 | 200 | 60 | 1 | 1 | 1 | 1.0 | within | | | |")
+                .contains("| 100 services | off | 12.00 | 2.00 | 6.00 | 12.00 | 8.00 | 500 | 190 | 133 | 4,356 | 127 | 2.0 | within | 8.00 | 1.50 | 290 |");
+    }
+
+    @Test
+    void packageJsonPinsTheCdkAndCdkNagReleasesTheJavaSideRuns() throws IOException {
+        // what npm ci installs for the fixture must be what the pom gives the Java app, or the
+        // benchmark (which checks node_modules too) refuses to run
+        JsonNode pins = new ObjectMapper().readTree(ProjectPaths.root().resolve("package.json").toFile()).path("devDependencies");
+
+        assertThat(pins.path("aws-cdk-lib").asText()).isEqualTo(App.class.getPackage().getImplementationVersion());
+        assertThat(NagPack.class.getResource("cdk-nag@" + pins.path("cdk-nag").asText() + ".jsii.tgz"))
+                .as("the cdk-nag release of package.json is the one the Java side bundles").isNotNull();
     }
 
     @Test

@@ -42,6 +42,43 @@ final class TemplateComparison {
         return differences(first, second, "the first synth", "the second synth", true);
     }
 
+    /**
+     * The error, warning and info annotations (cdk-nag's findings among them) that one assembly's
+     * manifest holds and the other's does not, as {@code only in Java's|JavaScript's: type path message};
+     * empty when the same.
+     */
+    static List<String> findingDifferences(Path java, Path js) throws IOException {
+        TreeSet<String> a = findings(java);
+        TreeSet<String> b = findings(js);
+        List<String> out = new ArrayList<>();
+        a.stream().filter(f -> !b.contains(f)).forEach(f -> out.add("only in Java's findings: " + f));
+        b.stream().filter(f -> !a.contains(f)).forEach(f -> out.add("only in JavaScript's findings: " + f));
+        return out.size() > LIMIT ? out.subList(0, LIMIT) : out;
+    }
+
+    static TreeSet<String> findings(Path assembly) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        TreeSet<String> out = new TreeSet<>();
+        for (JsonNode artifact : mapper.readTree(assembly.resolve("manifest.json").toFile()).path("artifacts")) {
+            List<JsonNode> metadata = new ArrayList<>(List.of(artifact.path("metadata")));
+            if (artifact.has("additionalMetadataFile")) {
+                metadata.add(mapper.readTree(assembly.resolve(artifact.get("additionalMetadataFile").asText()).toFile()));
+            }
+            for (JsonNode byPath : metadata) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = byPath.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    for (JsonNode entry : e.getValue()) {
+                        String type = entry.path("type").asText();
+                        if (type.equals("aws:cdk:error") || type.equals("aws:cdk:warning") || type.equals("aws:cdk:info")) {
+                            out.add(type + " " + e.getKey() + " " + entry.path("data").asText());
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     private static List<String> differences(Path a, Path b, String aName, String bName, boolean bytes)
             throws IOException {
         List<String> out = new ArrayList<>();

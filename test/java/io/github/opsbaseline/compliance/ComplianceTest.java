@@ -32,6 +32,18 @@ class ComplianceTest {
     }
 
     @Test
+    void thePacksNamesAreTheirClassesInTheSameOrder() {
+        List<ComplianceStandard> all = List.of(ComplianceStandard.PCI_DSS, ComplianceStandard.HIPAA,
+                ComplianceStandard.NIST_800_53_R5, ComplianceStandard.CIS);
+
+        assertThat(CompliancePacks.names(all)).containsExactly(
+                "AwsSolutionsChecks", "HIPAASecurityChecks", "NIST80053R5Checks", "PCIDSS321Checks");
+        assertThat(CompliancePacks.names(all)).isEqualTo(CompliancePacks.forStandards(all).stream()
+                .map(p -> p.getClass().getSimpleName()).toList());
+        assertThat(CompliancePacks.names(List.of(ComplianceStandard.GDPR))).containsExactly("AwsSolutionsChecks");
+    }
+
+    @Test
     void everyResourceIsTaggedWithOwnerSensitivityAndStandards() {
         // GIVEN prod's configuration and a stack with a resource
         EnvironmentConfig prod = new ConfigLoader(ProjectPaths.stacksConfig()).load("prod");

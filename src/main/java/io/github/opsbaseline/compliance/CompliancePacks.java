@@ -7,8 +7,8 @@ import io.github.cdklabs.cdknag.NagPack;
 import io.github.cdklabs.cdknag.NagPackProps;
 import io.github.cdklabs.cdknag.PCIDSS321Checks;
 import io.github.opsbaseline.config.ComplianceStandard;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import software.amazon.awscdk.Aspects;
 import software.constructs.IConstruct;
 
@@ -19,24 +19,36 @@ import software.constructs.IConstruct;
  */
 public final class CompliancePacks {
 
+    /** One pack: its class, how to make it, and the standard that asks for it (null: always). */
+    private record Pack(Class<? extends NagPack> type, Function<NagPackProps, NagPack> create,
+                        ComplianceStandard standard) {
+
+        boolean isFor(List<ComplianceStandard> standards) {
+            return standard == null || standards.contains(standard);
+        }
+    }
+
+    private static final List<Pack> PACKS = List.of(
+            new Pack(AwsSolutionsChecks.class, AwsSolutionsChecks::new, null),
+            new Pack(HIPAASecurityChecks.class, HIPAASecurityChecks::new, ComplianceStandard.HIPAA),
+            new Pack(NIST80053R5Checks.class, NIST80053R5Checks::new, ComplianceStandard.NIST_800_53_R5),
+            new Pack(PCIDSS321Checks.class, PCIDSS321Checks::new, ComplianceStandard.PCI_DSS));
+
     private CompliancePacks() { }
 
     /** The packs for these standards, AWS Solutions first. */
     public static List<NagPack> forStandards(List<ComplianceStandard> standards) {
         // Reports off: they would write CSV files into cdk.out and break byte-identical synths.
         NagPackProps props = NagPackProps.builder().verbose(true).reports(false).build();
-        List<NagPack> packs = new ArrayList<>();
-        packs.add(new AwsSolutionsChecks(props));
-        if (standards.contains(ComplianceStandard.HIPAA)) {
-            packs.add(new HIPAASecurityChecks(props));
-        }
-        if (standards.contains(ComplianceStandard.NIST_800_53_R5)) {
-            packs.add(new NIST80053R5Checks(props));
-        }
-        if (standards.contains(ComplianceStandard.PCI_DSS)) {
-            packs.add(new PCIDSS321Checks(props));
-        }
-        return packs;
+        return PACKS.stream().filter(p -> p.isFor(standards)).map(p -> p.create().apply(props)).toList();
+    }
+
+    /**
+     * The class names of those packs, which are cdk-nag's export names in every language (the
+     * benchmark's JavaScript fixture applies the same); no pack is made, so no jsii runtime starts.
+     */
+    public static List<String> names(List<ComplianceStandard> standards) {
+        return PACKS.stream().filter(p -> p.isFor(standards)).map(p -> p.type().getSimpleName()).toList();
     }
 
     /** Runs the packs over {@code scope} at synth; findings become error and warning annotations. */
