@@ -18,6 +18,11 @@ const PHASES = [
   ['references, nested-stack assets (prepare)', f => f.functionName === 'prepareApp'],
   ['tree.json', f => f.url.includes('tree-metadata')],
   ['templates and manifests (synthesize)', f => f.functionName === 'synthesizeTree'],
+  // the replay fixture (node --cpu-prof bench/js/replay-app.js): what only it does, reading the
+  // templates back into construct props, then the rest of its construction
+  ['fixture: templates read into props', f => f.functionName === 'readJson' || f.functionName === 'parseValue'
+    || /FromCloudFormation$/.test(f.functionName) || f.url.includes('helpers-internal/cfn-parse')],
+  ['fixture: constructs created', f => f.functionName === 'replayTemplate'],
   ['loading modules', f => f.functionName === 'Module._load'],
   ['constructs created from Java', f => f.functionName === '_Kernel_create'],
   ['other calls from Java (invoke, get, set)', f => f.functionName === 'processRequest'],

@@ -49,4 +49,37 @@ class ProfileToolsTest {
         assertThat(text.lines().filter(l -> l.startsWith("| ")).dropWhile(l -> !l.startsWith("| function")).count())
                 .isEqualTo(1 + 5);
     }
+
+    @Test
+    void theReplayFixturesProfileShowsWhatOnlyItDoesApart(@TempDir Path dir) throws Exception {
+        // GIVEN dev's assembly (some hundred resources), replayed by the typed fixture under node's profiler
+        Map<String, String> env = new TreeMap<>();
+        env.put("CDK_CONTEXT_JSON", "{\"env\":\"dev\"}");
+        env.put("CDK_OUTDIR", dir.resolve("java").toString());
+        env.put("CDK_VALIDATION", "false");
+        ProcessMeter.Measurement synth = ProcessMeter.run(SynthBenchmark.Launch.javaApp(), env, ProjectPaths.root());
+        assertThat(synth.exitCode()).as(synth.stderr()).isZero();
+        env.put("CDK_OUTDIR", dir.resolve("js").toString());
+        env.put(SynthBenchmark.Launch.REPLAY_ASSEMBLY, dir.resolve("java").toString());
+        env.put(SynthBenchmark.Launch.REPLAY_MODE, "typed");
+        List<String> command = List.of("node", "--cpu-prof", "--cpu-prof-dir=" + dir.resolve("profiles"),
+                "--cpu-prof-interval=100", "bench/js/replay-app.js");
+        ProcessMeter.Measurement replay = ProcessMeter.run(command, env, ProjectPaths.root());
+        assertThat(replay.exitCode()).as(replay.stderr()).isZero();
+        Path profile;
+        try (Stream<Path> files = Files.list(dir.resolve("profiles"))) {
+            profile = files.findFirst().orElseThrow();
+        }
+
+        // WHEN the summary splits it
+        Path table = dir.resolve("summary.md");
+        Process summary = new ProcessBuilder("node", "bench/js/profile-summary.js", profile.toString())
+                .directory(ProjectPaths.root().toFile()).redirectOutput(table.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+
+        // THEN reading the templates and building the constructs are phases of their own
+        assertThat(summary.waitFor()).isZero();
+        assertThat(Files.readString(table)).contains("| fixture: templates read into props |",
+                "| fixture: constructs created |", "| templates and manifests (synthesize) |");
+    }
 }
