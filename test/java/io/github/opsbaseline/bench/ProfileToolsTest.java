@@ -51,6 +51,34 @@ class ProfileToolsTest {
     }
 
     @Test
+    void theCensusCountsTheRequestsOfAJavaSynthByKind(@TempDir Path dir) throws Exception {
+        // GIVEN the empty Java app run with jsii's debug log: one stack holding one free resource
+        Map<String, String> env = new TreeMap<>();
+        env.put("JSII_DEBUG", "1");
+        env.put("CDK_OUTDIR", dir.resolve("out").toString());
+        env.put("CDK_VALIDATION", "false");
+        ProcessMeter.Measurement synth = ProcessMeter.run(SynthBenchmark.Launch.javaFloor(), env, ProjectPaths.root());
+        assertThat(synth.exitCode()).isZero();
+        Path log = dir.resolve("jsii.log");
+        Files.writeString(log, synth.stderr());
+
+        // WHEN the census reads it
+        Path table = dir.resolve("census.md");
+        Process census = new ProcessBuilder("node", "bench/js/jsii-census.js", log.toString(), "100")
+                .directory(ProjectPaths.root().toFile()).redirectOutput(table.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+
+        // THEN it gives the total and the kinds, the app's stack and resource among them, summing to the total
+        assertThat(census.waitFor()).isZero();
+        List<String> lines = Files.readAllLines(table);
+        int total = Integer.parseInt(lines.get(0).replace("requests: ", ""));
+        List<String> rows = lines.stream().filter(l -> l.startsWith("| ") && !l.startsWith("| request")).toList();
+        assertThat(rows).contains("| create aws-cdk-lib.Stack | 1 |", "| create aws-cdk-lib.CfnWaitConditionHandle | 1 |");
+        assertThat(rows.stream().mapToInt(r -> Integer.parseInt(r.replaceAll(".*\\| (\\d+) \\|$", "$1"))).sum())
+                .isEqualTo(total);
+    }
+
+    @Test
     void theReplayFixturesProfileShowsWhatOnlyItDoesApart(@TempDir Path dir) throws Exception {
         // GIVEN dev's assembly (some hundred resources), replayed by the typed fixture under node's profiler
         Map<String, String> env = new TreeMap<>();
