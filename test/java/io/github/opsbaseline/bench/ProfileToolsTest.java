@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.opsbaseline.testing.ProjectPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,15 +22,10 @@ class ProfileToolsTest {
     @Test
     void aJavaSynthLeavesAKernelProfileThatTheSummarySplitsByPhase(@TempDir Path dir) throws Exception {
         Path profiles = dir.resolve("profiles");
-        Map<String, String> env = new TreeMap<>();
-        env.put("NODE_OPTIONS", "--require " + ProjectPaths.root().resolve("bench/js/cpu-profile.js"));
-        env.put("CPU_PROFILE_DIR", profiles.toString());
-        env.put("CDK_OUTDIR", dir.resolve("out").toString());
-        env.put("CDK_VALIDATION", "false");
+        synth(SynthBenchmark.Launch.javaFloor(), dir.resolve("out"), Map.of(
+                "NODE_OPTIONS", "--require " + ProjectPaths.root().resolve("bench/js/cpu-profile.js"),
+                "CPU_PROFILE_DIR", profiles.toString()));
 
-        ProcessMeter.Measurement synth = ProcessMeter.run(SynthBenchmark.Launch.javaFloor(), env, ProjectPaths.root());
-
-        assertThat(synth.exitCode()).as(synth.stderr()).isZero();
         List<Path> written;
         try (Stream<Path> files = Files.list(profiles)) {
             written = files.toList();
@@ -37,12 +33,7 @@ class ProfileToolsTest {
         // the kernel's process only, not jsii's launcher
         assertThat(written).singleElement().satisfies(p -> assertThat(p.toString()).endsWith(".cpuprofile"));
 
-        Path table = dir.resolve("summary.md");
-        Process summary = new ProcessBuilder("node", "bench/js/profile-summary.js", written.get(0).toString(), "5")
-                .directory(ProjectPaths.root().toFile()).redirectOutput(table.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(summary.waitFor()).isZero();
-        String text = Files.readString(table);
+        String text = tool(dir, "bench/js/profile-summary.js", written.get(0).toString(), "5");
         assertThat(text).contains("| constructs created from Java |", "| loading modules |",
                 "| templates and manifests (synthesize) |", "| total (node process wall time) |");
         // five functions by self time after the phase table's header
@@ -53,24 +44,14 @@ class ProfileToolsTest {
     @Test
     void theCensusCountsTheRequestsOfAJavaSynthByKind(@TempDir Path dir) throws Exception {
         // GIVEN the empty Java app run with jsii's debug log: one stack holding one free resource
-        Map<String, String> env = new TreeMap<>();
-        env.put("JSII_DEBUG", "1");
-        env.put("CDK_OUTDIR", dir.resolve("out").toString());
-        env.put("CDK_VALIDATION", "false");
-        ProcessMeter.Measurement synth = ProcessMeter.run(SynthBenchmark.Launch.javaFloor(), env, ProjectPaths.root());
-        assertThat(synth.exitCode()).isZero();
+        ProcessMeter.Measurement synth = synth(SynthBenchmark.Launch.javaFloor(), dir.resolve("out"), Map.of("JSII_DEBUG", "1"));
         Path log = dir.resolve("jsii.log");
         Files.writeString(log, synth.stderr());
 
         // WHEN the census reads it
-        Path table = dir.resolve("census.md");
-        Process census = new ProcessBuilder("node", "bench/js/jsii-census.js", log.toString(), "100")
-                .directory(ProjectPaths.root().toFile()).redirectOutput(table.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> lines = tool(dir, "bench/js/jsii-census.js", log.toString(), "100").lines().toList();
 
         // THEN it gives the total and the kinds, the app's stack and resource among them, summing to the total
-        assertThat(census.waitFor()).isZero();
-        List<String> lines = Files.readAllLines(table);
         int total = Integer.parseInt(lines.get(0).replace("requests: ", ""));
         List<String> rows = lines.stream().filter(l -> l.startsWith("| ") && !l.startsWith("| request")).toList();
         assertThat(rows).contains("| create aws-cdk-lib.Stack | 1 |", "| create aws-cdk-lib.CfnWaitConditionHandle | 1 |");
@@ -81,33 +62,42 @@ class ProfileToolsTest {
     @Test
     void theReplayFixturesProfileShowsWhatOnlyItDoesApart(@TempDir Path dir) throws Exception {
         // GIVEN dev's assembly (some hundred resources), replayed by the typed fixture under node's profiler
-        Map<String, String> env = new TreeMap<>();
-        env.put("CDK_CONTEXT_JSON", "{\"env\":\"dev\"}");
-        env.put("CDK_OUTDIR", dir.resolve("java").toString());
-        env.put("CDK_VALIDATION", "false");
-        ProcessMeter.Measurement synth = ProcessMeter.run(SynthBenchmark.Launch.javaApp(), env, ProjectPaths.root());
-        assertThat(synth.exitCode()).as(synth.stderr()).isZero();
-        env.put("CDK_OUTDIR", dir.resolve("js").toString());
-        env.put(SynthBenchmark.Launch.REPLAY_ASSEMBLY, dir.resolve("java").toString());
-        env.put(SynthBenchmark.Launch.REPLAY_MODE, "typed");
-        List<String> command = List.of("node", "--cpu-prof", "--cpu-prof-dir=" + dir.resolve("profiles"),
-                "--cpu-prof-interval=100", "bench/js/replay-app.js");
-        ProcessMeter.Measurement replay = ProcessMeter.run(command, env, ProjectPaths.root());
-        assertThat(replay.exitCode()).as(replay.stderr()).isZero();
+        synth(SynthBenchmark.Launch.javaApp(), dir.resolve("java"), Map.of("CDK_CONTEXT_JSON", "{\"env\":\"dev\"}"));
+        synth(List.of("node", "--cpu-prof", "--cpu-prof-dir=" + dir.resolve("profiles"), "--cpu-prof-interval=100",
+                "bench/js/replay-app.js"), dir.resolve("js"), Map.of(SynthBenchmark.Launch.REPLAY_ASSEMBLY,
+                dir.resolve("java").toString(), SynthBenchmark.Launch.REPLAY_MODE, "typed"));
         Path profile;
         try (Stream<Path> files = Files.list(dir.resolve("profiles"))) {
             profile = files.findFirst().orElseThrow();
         }
 
         // WHEN the summary splits it
-        Path table = dir.resolve("summary.md");
-        Process summary = new ProcessBuilder("node", "bench/js/profile-summary.js", profile.toString())
-                .directory(ProjectPaths.root().toFile()).redirectOutput(table.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String text = tool(dir, "bench/js/profile-summary.js", profile.toString());
 
         // THEN reading the templates and building the constructs are phases of their own
-        assertThat(summary.waitFor()).isZero();
-        assertThat(Files.readString(table)).contains("| fixture: templates read into props |",
+        assertThat(text).contains("| fixture: templates read into props |",
                 "| fixture: constructs created |", "| templates and manifests (synthesize) |");
+    }
+
+    /** Runs a synth into {@code outdir}, validator off, with {@code env} added; it must exit 0. */
+    private static ProcessMeter.Measurement synth(List<String> command, Path outdir, Map<String, String> env)
+            throws Exception {
+        Map<String, String> all = new TreeMap<>(env);
+        all.put("CDK_OUTDIR", outdir.toString());
+        all.put("CDK_VALIDATION", "false");
+        ProcessMeter.Measurement m = ProcessMeter.run(command, all, ProjectPaths.root());
+        assertThat(m.exitCode()).as(m.stderr()).isZero();
+        return m;
+    }
+
+    /** Runs one of bench/js's node tools from the project root; its stdout, once it exited 0. */
+    private static String tool(Path dir, String... args) throws Exception {
+        Path out = Files.createTempFile(dir, "tool-", ".md");
+        List<String> command = new ArrayList<>(List.of("node"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(ProjectPaths.root().toFile()).redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor()).as(String.join(" ", command)).isZero();
+        return Files.readString(out);
     }
 }
