@@ -3,7 +3,8 @@
 //   node bench/js/profile-summary.js <file.cpuprofile> [top]
 //
 // Prints a Markdown table of milliseconds by phase of the CDK's work, then the `top` functions by self
-// time (default 15). Each sample goes to the first phase in PHASES that one of its frames matches,
+// time (default 15). Each sample goes to the first phase in PHASES that one of its frames matches
+// (frames from the sample's function out to the root),
 // so a phase counts all it calls (the validator's WebAssembly, cdk-nag's token resolution, ...).
 // Time blocked reading the next request is the kernel waiting for the Java side.
 'use strict';
@@ -18,12 +19,16 @@ const PHASES = [
   ['references, nested-stack assets (prepare)', f => f.functionName === 'prepareApp'],
   ['tree.json', f => f.url.includes('tree-metadata')],
   ['templates and manifests (synthesize)', f => f.functionName === 'synthesizeTree'],
+  // before the fixture's phases, which load the L1 modules they need, as the kernel does; the fixture
+  // runs inside its own main-module load, so there only a load inside another one counts
+  ['loading modules', (f, i, frames) => f.functionName === 'Module._load'
+    && (!frames.some(g => g.url.includes('replay-app')) || frames.slice(i + 1).some(g => g.functionName === 'Module._load'))],
   // the replay fixture (node --cpu-prof bench/js/replay-app.js): what only it does, reading the
   // templates back into construct props, then the rest of its construction
   ['fixture: templates read into props', f => f.functionName === 'readJson' || f.functionName === 'parseValue'
     || /FromCloudFormation$/.test(f.functionName) || f.url.includes('helpers-internal/cfn-parse')],
   ['fixture: constructs created', f => f.functionName === 'replayTemplate'],
-  ['loading modules', f => f.functionName === 'Module._load'],
+  ['fixture: app, stacks, reading the manifest', f => f.functionName === 'main' && f.url.includes('replay-app')],
   ['constructs created from Java', f => f.functionName === '_Kernel_create'],
   ['other calls from Java (invoke, get, set)', f => f.functionName === 'processRequest'],
   ['waiting for the Java side', f => f.functionName === 'read' || f.functionName === 'readSync'],

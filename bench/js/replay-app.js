@@ -20,15 +20,17 @@
 // Plain CommonJS, no build step. Not handled (it fails loudly): assets other than templates, stacks
 // inside stages.
 //
-// REPLAY_MODE=typed makes it do the CDK work the Java app does in node, so that what is left between
-// the two is the Java side's own cost (its construct calls across jsii): each resource is the
+// REPLAY_MODE=typed makes it do most of the CDK work the Java app does in node, so that what is left
+// between the two is mostly the Java side's own cost (its construct calls across jsii): each resource is the
 // CDK's typed L1 class for its type (`CfnAlarm`, ...: built from the template's properties by the
 // class's own CloudFormation reader, so it renders and validates them through the same generated
 // code), REPLAY_NAG_PACKS names the cdk-nag packs the Java app applied to every stack (their
 // suppressions are in the templates' metadata), and each stack's tags are applied as the app's
 // `Tags` aspect applies them. What it still leaves out is the L2 constructs' own logic (grants,
 // policy documents, ...) and the references the CDK resolves between stacks, which the templates
-// already hold resolved. Default (REPLAY_MODE=plain): `CfnResource`s, no packs, no aspect.
+// already hold resolved. It prints how many rule checks the packs made (`replay: cdk-nag rule checks N`),
+// since every finding of the Java app may be suppressed and equal findings would then not show that
+// the packs ran. Default (REPLAY_MODE=plain): `CfnResource`s, no packs, no aspect.
 'use strict';
 
 const fs = require('fs');
@@ -148,6 +150,7 @@ const L1_CLASSES = TYPED
  */
 function l1Class(type) {
   const fqn = L1_CLASSES[type];
+  // as CfnInclude: that class models only ServiceToken, a custom resource's other properties are free
   if (!fqn || type === 'AWS::CloudFormation::CustomResource') return undefined;
   const dot = fqn.indexOf('.');
   return require(fqn.slice(0, dot))[fqn.slice(dot + 1)];
@@ -178,6 +181,11 @@ function newResource(scope, id, def) {
   return new cdk.CfnResource(scope, id, { type: def.Type, properties: def.Properties });
 }
 
+/** Counts every rule check of the packs, whatever its outcome (cdk-nag calls one of these per check). */
+const RULE_CHECKS = { count: 0 };
+const COUNTING_LOGGER = Object.fromEntries(['onCompliance', 'onNonCompliance', 'onSuppressed', 'onError',
+  'onSuppressedError', 'onNotApplicable'].map(event => [event, () => { RULE_CHECKS.count++; }]));
+
 /** The cdk-nag packs REPLAY_NAG_PACKS names (class names, as the Java app's), with the app's options. */
 function nagPacks() {
   const names = (process.env.REPLAY_NAG_PACKS || '').split(',').filter(n => n);
@@ -186,8 +194,8 @@ function nagPacks() {
   const nag = require('cdk-nag');
   return names.map(n => {
     if (typeof nag[n] !== 'function') fail(`REPLAY_NAG_PACKS names ${n}, which cdk-nag does not export`);
-    // as CompliancePacks: verbose findings, no report files
-    return new nag[n]({ verbose: true, reports: false });
+    // as CompliancePacks: verbose findings, no report files; plus the counter
+    return new nag[n]({ verbose: true, reports: false, additionalLoggers: [COUNTING_LOGGER] });
   });
 }
 
@@ -396,6 +404,7 @@ function main() {
     }
   }
   app.synth();
+  if (packs.length) process.stderr.write(`replay: cdk-nag rule checks ${RULE_CHECKS.count}\n`);
 }
 
 main();

@@ -66,6 +66,9 @@ class ReplayFixtureTest {
         assertThat(TemplateComparison.findings(java)).anyMatch(f -> f.startsWith("aws:cdk:error /Tiny/Alerts ")
                 && f.contains("AwsSolutions-SNS3"));
         assertThat(TemplateComparison.findingDifferences(java, typed)).isEmpty();
+        // the pack counted its rule checks (more than one per resource), the plain replay ran none
+        assertThat(SynthBenchmark.ruleChecks(t.stderr())).isGreaterThan(10);
+        assertThat(SynthBenchmark.ruleChecks(p.stderr())).isZero();
         assertThat(TemplateComparison.findingDifferences(java, plain)).isNotEmpty()
                 .allMatch(f -> f.startsWith("only in Java's findings: aws:cdk:error"));
     }

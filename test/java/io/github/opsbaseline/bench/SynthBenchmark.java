@@ -40,9 +40,10 @@ import software.amazon.awscdk.App;
  * JVMs, that the app is deterministic at the sizes measured.
  *
  * <p>With {@code --typed}, each run also times the fixture in its typed mode (the CDK's L1 classes,
- * the environment's cdk-nag packs, the tags aspect: the CDK work the Java app does in node), whose
- * templates and cdk-nag findings must equal the Java run's; the ratio against it is the Java side's
- * own cost (columns "JS typed s", "Java/JS typed").
+ * the environment's cdk-nag packs, the tags aspect: most of the CDK work the Java app does in node),
+ * whose templates and cdk-nag findings must equal the Java run's and whose packs must report rule
+ * checks; the ratio against it bounds the Java side's own cost from above (columns "JS typed s",
+ * "Java/JS typed").
  */
 public final class SynthBenchmark {
 
@@ -67,13 +68,16 @@ public final class SynthBenchmark {
             boolean warm = false;
             boolean typed = false;
             for (int i = 0; i < args.length; i++) {
-                if (args[i].equals("--warm") || args[i].equals("--typed")) {
-                    warm |= args[i].equals("--warm");
-                    typed |= args[i].equals("--typed");
-                    continue;
-                }
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
+                    case "--warm" -> {
+                        warm = true;
+                        continue;
+                    }
+                    case "--typed" -> {
+                        typed = true;
+                        continue;
+                    }
                     case "--sizes" -> sizes = list(value).stream().map(Integer::parseInt).toList();
                     case "--envs" -> envs = list(value);
                     case "--runs" -> runs = Integer.parseInt(value);
@@ -117,18 +121,25 @@ public final class SynthBenchmark {
         Options options = Options.parse(args);
         Path root = ProjectPaths.root();
         checkSameCdk(root);
+        if (options.typed()) {
+            checkSameCdkNag(root);
+        }
         Path configDir = BenchEnvironments.write(ProjectPaths.stacksConfig(),
                 options.sizes().stream().mapToInt(Integer::intValue).toArray());
         Map<String, Map<String, Object>> subjects = new LinkedHashMap<>();
         Map<String, List<String>> packs = new LinkedHashMap<>();
         for (String env : options.envs()) {
             subjects.put(env, context(env, configDir));
-            packs.put(env, nagPacks(configDir, env));
+            if (options.typed()) {
+                packs.put(env, nagPacks(configDir, env));
+            }
         }
         for (int n : options.sizes()) {
             String what = String.format(Locale.ROOT, "%,d services", n);
             subjects.put(what, context(BenchEnvironments.name(n), configDir));
-            packs.put(what, nagPacks(configDir, BenchEnvironments.name(n)));
+            if (options.typed()) {
+                packs.put(what, nagPacks(configDir, BenchEnvironments.name(n)));
+            }
         }
         List<Run> runs = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
@@ -163,9 +174,18 @@ public final class SynthBenchmark {
         return context;
     }
 
-    /** The cdk-nag packs the Java app applies to {@code env}'s stacks, for the typed fixture to apply alike. */
-    private static List<String> nagPacks(Path configDir, String env) {
-        return CompliancePacks.names(OpsBaselineApp.load(configDir, env).get(0).compliance());
+    /**
+     * The cdk-nag packs the Java app applies to {@code env}'s stacks, for the typed fixture to apply
+     * alike; it applies one list to every stack, so {@code all} is refused when its environments differ.
+     */
+    static List<String> nagPacks(Path configDir, String env) {
+        List<List<String>> each = OpsBaselineApp.load(configDir, env).stream()
+                .map(c -> CompliancePacks.names(c.compliance())).distinct().toList();
+        if (each.size() != 1) {
+            throw new IllegalArgumentException("--typed measures one set of cdk-nag packs per synth, but the"
+                    + " environments of " + env + " use " + each + "; name them one by one in --envs");
+        }
+        return each.get(0);
     }
 
     /** The Java app and the fixture must run the same CDK, or the ratio compares two versions. */
@@ -177,7 +197,10 @@ public final class SynthBenchmark {
             throw new IllegalStateException("aws-cdk-lib " + java + " in Java but " + js
                     + " in node_modules; run `npm ci` so both sides synthesize with the same CDK");
         }
-        // the typed fixture's packs: the release the Java side bundles (its jsii tarball names it)
+    }
+
+    /** The typed fixture's packs must be the release the Java side bundles (its jsii tarball names it). */
+    private static void checkSameCdkNag(Path root) throws IOException {
         Path nag = root.resolve("node_modules/cdk-nag/package.json");
         String nagJs = Files.isRegularFile(nag) ? new ObjectMapper().readTree(nag.toFile()).path("version").asText() : "none";
         if (NagPack.class.getResource("cdk-nag@" + nagJs + ".jsii.tgz") == null) {
@@ -211,6 +234,7 @@ public final class SynthBenchmark {
                 Path cache = warm ? Files.createTempDirectory("bench-cache-") : null;
                 Path warmOut = warm ? Files.createTempDirectory("bench-java-warm-") : null;
                 Path typedOut = typedPacks != null ? Files.createTempDirectory("bench-js-typed-") : null;
+                Run typedRun = null;
                 try {
                     Map<String, String> env = environment(validator, context, javaOut, cache);
                     ProcessMeter.Measurement j = ok(what + " (Java)", ProcessMeter.run(context == null
@@ -240,6 +264,11 @@ public final class SynthBenchmark {
                         ProcessMeter.Measurement t = ok(what + " (JavaScript, typed)", ProcessMeter.run(Launch.jsReplay(), env, root));
                         List<String> typedDifferences = new ArrayList<>(TemplateComparison.differences(javaOut, typedOut));
                         typedDifferences.addAll(TemplateComparison.findingDifferences(javaOut, typedOut));
+                        // Java's findings are all suppressed at these sizes, so equal findings alone
+                        // would not show that the packs ran: the fixture counts their rule checks
+                        if (!typedPacks.isEmpty() && ruleChecks(t.stderr()) == 0) {
+                            typedDifferences.add("the typed fixture reported no cdk-nag rule checks:\n" + t.stderr());
+                        }
                         if (!typedDifferences.isEmpty()) {
                             throw new IllegalStateException("the typed JavaScript fixture's templates or cdk-nag findings differ"
                                     + " from Java's for " + what + " (validator " + validator + "):\n  "
@@ -247,7 +276,7 @@ public final class SynthBenchmark {
                         }
                         typedSeconds.add(t.seconds());
                         typedPeak = Math.max(typedPeak, t.peakKiB());
-                        all.add(new Run(what, validator, "js-typed", run, t.seconds(), t.peakKiB()));
+                        typedRun = new Run(what, validator, "js-typed", run, t.seconds(), t.peakKiB());
                     }
                     if (firstJava == null) {
                         firstJava = javaOut;
@@ -262,6 +291,9 @@ public final class SynthBenchmark {
                     jsPeak = Math.max(jsPeak, s.peakKiB());
                     all.add(new Run(what, validator, "java", run, j.seconds(), j.peakKiB()));
                     all.add(new Run(what, validator, "js", run, s.seconds(), s.peakKiB()));
+                    if (typedRun != null) {
+                        all.add(typedRun);
+                    }
                     System.err.printf(Locale.ROOT, "%s, validator %s, run %d/%d: Java %.2f s%s, JavaScript %.2f s%s, templates equal%n",
                             what, validator, run, runs, j.seconds(), warm ? String.format(Locale.ROOT, " (warm %.2f s)",
                                     warmSeconds.get(warmSeconds.size() - 1)) : "", s.seconds(), typedPacks == null ? ""
@@ -287,6 +319,12 @@ public final class SynthBenchmark {
         }
         return new Row(what, validator, median(javaSeconds), median(jsSeconds), javaPeak / 1024, jsPeak / 1024, shape,
                 warm ? median(warmSeconds) : null, typedPacks != null ? new Typed(median(typedSeconds), typedPeak / 1024) : null);
+    }
+
+    /** The cdk-nag rule checks the typed fixture reports on stderr ({@code replay: cdk-nag rule checks N}); 0 if none. */
+    static long ruleChecks(String stderr) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^replay: cdk-nag rule checks (\\d+)$").matcher(stderr);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
     /** Stops the benchmark when {@code later} holds other templates than {@code first}, byte for byte. */

@@ -100,6 +100,21 @@ class SynthBenchmarkTest {
     }
 
     @Test
+    void theTypedFixtureGetsTheEnvironmentsPacksAndOneSetPerSynth() {
+        assertThat(SynthBenchmark.nagPacks(ProjectPaths.stacksConfig(), "prod"))
+                .containsExactly("AwsSolutionsChecks", "HIPAASecurityChecks", "NIST80053R5Checks", "PCIDSS321Checks");
+        // the reference environments declare different standards, so one synth of all of them is refused
+        assertThatThrownBy(() -> SynthBenchmark.nagPacks(ProjectPaths.stacksConfig(), "all"))
+                .hasMessageContaining("--typed measures one set of cdk-nag packs per synth");
+    }
+
+    @Test
+    void theFixturesRuleChecksAreReadFromItsOwnLine() {
+        assertThat(SynthBenchmark.ruleChecks("[WARNING] x\nreplay: cdk-nag rule checks 1234\n")).isEqualTo(1234);
+        assertThat(SynthBenchmark.ruleChecks("nothing here\n")).isZero();
+    }
+
+    @Test
     void limitsAreCloudFormationsFiveHundredResourcesAndOneMegabytePerTemplate() {
         assertThat(new AssemblyShape(3, 1500, 500, 1_000_000).withinLimits()).isTrue();
         assertThat(new AssemblyShape(3, 1500, 501, 1000).withinLimits()).isFalse();

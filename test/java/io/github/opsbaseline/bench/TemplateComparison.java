@@ -56,6 +56,7 @@ final class TemplateComparison {
         return out.size() > LIMIT ? out.subList(0, LIMIT) : out;
     }
 
+    /** Every error, warning and info annotation of an assembly's manifest, as {@code type path message}. */
     static TreeSet<String> findings(Path assembly) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         TreeSet<String> out = new TreeSet<>();

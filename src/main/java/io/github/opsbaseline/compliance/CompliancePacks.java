@@ -19,8 +19,11 @@ import software.constructs.IConstruct;
  */
 public final class CompliancePacks {
 
-    /** One pack: its class, how to make it, and the standard that asks for it (null: always). */
-    private record Pack(Class<? extends NagPack> type, Function<NagPackProps, NagPack> create,
+    /**
+     * One pack: its class, how to make it, and the standard that asks for it (null: every
+     * environment, whatever it declares).
+     */
+    private record Pack(Class<? extends NagPack> type, Function<NagPackProps, NagPack> factory,
                         ComplianceStandard standard) {
 
         boolean isFor(List<ComplianceStandard> standards) {
@@ -40,7 +43,7 @@ public final class CompliancePacks {
     public static List<NagPack> forStandards(List<ComplianceStandard> standards) {
         // Reports off: they would write CSV files into cdk.out and break byte-identical synths.
         NagPackProps props = NagPackProps.builder().verbose(true).reports(false).build();
-        return PACKS.stream().filter(p -> p.isFor(standards)).map(p -> p.create().apply(props)).toList();
+        return PACKS.stream().filter(p -> p.isFor(standards)).map(p -> p.factory().apply(props)).toList();
     }
 
     /**
