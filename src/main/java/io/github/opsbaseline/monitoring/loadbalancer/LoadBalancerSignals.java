@@ -120,8 +120,4 @@ public final class LoadBalancerSignals {
     public static boolean hasServiceDown(java.util.function.Predicate<String> hasCritical) {
         return hasCritical.test("unhealthy-hosts") && hasCritical.test("5xx-rate") || hasCritical.test("healthy-hosts");
     }
-
-    /** Every signal id of a target group, including the anomaly bands and the composite. */
-    public static final List<String> TARGET_GROUP_IDS = List.of("latency-p99", "latency-avg", "5xx-rate",
-            "unhealthy-hosts", "healthy-hosts", "requests-anomaly", "latency-anomaly");
 }
