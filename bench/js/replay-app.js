@@ -39,10 +39,9 @@ const cdk = require('aws-cdk-lib');
 const { Construct } = require('constructs');
 
 const NESTED_SUFFIX = '.nested.template.json';
-const TYPED = (process.env.REPLAY_MODE || 'plain') === 'typed';
-if (!['plain', 'typed'].includes(process.env.REPLAY_MODE || 'plain')) {
-  throw new Error(`replay: REPLAY_MODE is ${process.env.REPLAY_MODE}; expected plain or typed`);
-}
+const MODE = process.env.REPLAY_MODE || 'plain';
+if (!['plain', 'typed'].includes(MODE)) throw new Error(`replay: REPLAY_MODE is ${MODE}; expected plain or typed`);
+const TYPED = MODE === 'typed';
 
 function readJson(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));

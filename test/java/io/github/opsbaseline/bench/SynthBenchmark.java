@@ -127,19 +127,16 @@ public final class SynthBenchmark {
         Path configDir = BenchEnvironments.write(ProjectPaths.stacksConfig(),
                 options.sizes().stream().mapToInt(Integer::intValue).toArray());
         Map<String, Map<String, Object>> subjects = new LinkedHashMap<>();
-        Map<String, List<String>> packs = new LinkedHashMap<>();
         for (String env : options.envs()) {
             subjects.put(env, context(env, configDir));
-            if (options.typed()) {
-                packs.put(env, nagPacks(configDir, env));
-            }
         }
         for (int n : options.sizes()) {
-            String what = String.format(Locale.ROOT, "%,d services", n);
-            subjects.put(what, context(BenchEnvironments.name(n), configDir));
-            if (options.typed()) {
-                packs.put(what, nagPacks(configDir, BenchEnvironments.name(n)));
-            }
+            subjects.put(String.format(Locale.ROOT, "%,d services", n), context(BenchEnvironments.name(n), configDir));
+        }
+        // the typed fixture's packs per subject, found before any run so a refusal costs no time; none without --typed
+        Map<String, List<String>> packs = new LinkedHashMap<>();
+        if (options.typed()) {
+            subjects.forEach((what, ctx) -> packs.put(what, nagPacks(configDir, (String) ctx.get(OpsBaselineApp.ENV_CONTEXT))));
         }
         List<Run> runs = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
@@ -147,7 +144,7 @@ public final class SynthBenchmark {
             rows.add(measure(root, FLOOR, validator, options.runs(), null, false, null, runs));
             for (Map.Entry<String, Map<String, Object>> s : subjects.entrySet()) {
                 rows.add(measure(root, s.getKey(), validator, options.runs(), s.getValue(),
-                        options.warm() && validator.equals("on"), options.typed() ? packs.get(s.getKey()) : null, runs));
+                        options.warm() && validator.equals("on"), packs.get(s.getKey()), runs));
             }
         }
         Path json = root.resolve("target/bench-runs.json");
@@ -191,8 +188,7 @@ public final class SynthBenchmark {
     /** The Java app and the fixture must run the same CDK, or the ratio compares two versions. */
     private static void checkSameCdk(Path root) throws IOException {
         String java = App.class.getPackage().getImplementationVersion();
-        Path pkg = root.resolve("node_modules/aws-cdk-lib/package.json");
-        String js = Files.isRegularFile(pkg) ? new ObjectMapper().readTree(pkg.toFile()).path("version").asText() : "none";
+        String js = installedVersion(root, "aws-cdk-lib");
         if (!js.equals(java)) {
             throw new IllegalStateException("aws-cdk-lib " + java + " in Java but " + js
                     + " in node_modules; run `npm ci` so both sides synthesize with the same CDK");
@@ -201,12 +197,17 @@ public final class SynthBenchmark {
 
     /** The typed fixture's packs must be the release the Java side bundles (its jsii tarball names it). */
     private static void checkSameCdkNag(Path root) throws IOException {
-        Path nag = root.resolve("node_modules/cdk-nag/package.json");
-        String nagJs = Files.isRegularFile(nag) ? new ObjectMapper().readTree(nag.toFile()).path("version").asText() : "none";
+        String nagJs = installedVersion(root, "cdk-nag");
         if (NagPack.class.getResource("cdk-nag@" + nagJs + ".jsii.tgz") == null) {
             throw new IllegalStateException("cdk-nag " + nagJs + " in node_modules is not the release the Java side"
                     + " bundles; run `npm ci` so both sides run the same packs");
         }
+    }
+
+    /** The version of the package npm installed under the project's node_modules, or "none". */
+    private static String installedVersion(Path root, String pkg) throws IOException {
+        Path json = root.resolve("node_modules").resolve(pkg).resolve("package.json");
+        return Files.isRegularFile(json) ? new ObjectMapper().readTree(json.toFile()).path("version").asText() : "none";
     }
 
     /**
@@ -234,7 +235,6 @@ public final class SynthBenchmark {
                 Path cache = warm ? Files.createTempDirectory("bench-cache-") : null;
                 Path warmOut = warm ? Files.createTempDirectory("bench-java-warm-") : null;
                 Path typedOut = typedPacks != null ? Files.createTempDirectory("bench-js-typed-") : null;
-                Run typedRun = null;
                 try {
                     Map<String, String> env = environment(validator, context, javaOut, cache);
                     ProcessMeter.Measurement j = ok(what + " (Java)", ProcessMeter.run(context == null
@@ -256,28 +256,8 @@ public final class SynthBenchmark {
                                 + " (validator " + validator + "), so the ratio would compare different work:\n  "
                                 + String.join("\n  ", differences));
                     }
-                    if (typedPacks != null) {
-                        env = environment(validator, context, typedOut, null);
-                        env.put(Launch.REPLAY_ASSEMBLY, javaOut.toString());
-                        env.put(Launch.REPLAY_MODE, "typed");
-                        env.put(Launch.REPLAY_NAG_PACKS, String.join(",", typedPacks));
-                        ProcessMeter.Measurement t = ok(what + " (JavaScript, typed)", ProcessMeter.run(Launch.jsReplay(), env, root));
-                        List<String> typedDifferences = new ArrayList<>(TemplateComparison.differences(javaOut, typedOut));
-                        typedDifferences.addAll(TemplateComparison.findingDifferences(javaOut, typedOut));
-                        // Java's findings are all suppressed at these sizes, so equal findings alone
-                        // would not show that the packs ran: the fixture counts their rule checks
-                        if (!typedPacks.isEmpty() && ruleChecks(t.stderr()) == 0) {
-                            typedDifferences.add("the typed fixture reported no cdk-nag rule checks:\n" + t.stderr());
-                        }
-                        if (!typedDifferences.isEmpty()) {
-                            throw new IllegalStateException("the typed JavaScript fixture's templates or cdk-nag findings differ"
-                                    + " from Java's for " + what + " (validator " + validator + "):\n  "
-                                    + String.join("\n  ", typedDifferences));
-                        }
-                        typedSeconds.add(t.seconds());
-                        typedPeak = Math.max(typedPeak, t.peakKiB());
-                        typedRun = new Run(what, validator, "js-typed", run, t.seconds(), t.peakKiB());
-                    }
+                    ProcessMeter.Measurement t = typedPacks == null ? null
+                            : replayTyped(root, what, validator, context, javaOut, typedOut, typedPacks);
                     if (firstJava == null) {
                         firstJava = javaOut;
                     } else {
@@ -291,13 +271,15 @@ public final class SynthBenchmark {
                     jsPeak = Math.max(jsPeak, s.peakKiB());
                     all.add(new Run(what, validator, "java", run, j.seconds(), j.peakKiB()));
                     all.add(new Run(what, validator, "js", run, s.seconds(), s.peakKiB()));
-                    if (typedRun != null) {
-                        all.add(typedRun);
+                    if (t != null) {
+                        typedSeconds.add(t.seconds());
+                        typedPeak = Math.max(typedPeak, t.peakKiB());
+                        all.add(new Run(what, validator, "js-typed", run, t.seconds(), t.peakKiB()));
                     }
                     System.err.printf(Locale.ROOT, "%s, validator %s, run %d/%d: Java %.2f s%s, JavaScript %.2f s%s, templates equal%n",
                             what, validator, run, runs, j.seconds(), warm ? String.format(Locale.ROOT, " (warm %.2f s)",
-                                    warmSeconds.get(warmSeconds.size() - 1)) : "", s.seconds(), typedPacks == null ? ""
-                                    : String.format(Locale.ROOT, " (typed %.2f s)", typedSeconds.get(typedSeconds.size() - 1)));
+                                    warmSeconds.get(warmSeconds.size() - 1)) : "", s.seconds(), t == null ? ""
+                                    : String.format(Locale.ROOT, " (typed %.2f s)", t.seconds()));
                 } finally {
                     if (javaOut != firstJava) {
                         delete(javaOut);
@@ -319,6 +301,30 @@ public final class SynthBenchmark {
         }
         return new Row(what, validator, median(javaSeconds), median(jsSeconds), javaPeak / 1024, jsPeak / 1024, shape,
                 warm ? median(warmSeconds) : null, typedPacks != null ? new Typed(median(typedSeconds), typedPeak / 1024) : null);
+    }
+
+    /**
+     * Runs the typed fixture over the Java run's assembly into {@code out}; stops the benchmark unless
+     * it wrote Java's templates and cdk-nag findings and its packs reported rule checks (Java's findings
+     * are all suppressed at these sizes, so equal findings alone would not show that the packs ran).
+     */
+    private static ProcessMeter.Measurement replayTyped(Path root, String what, String validator, Map<String, Object> context,
+            Path javaOut, Path out, List<String> packs) throws IOException, InterruptedException {
+        Map<String, String> env = environment(validator, context, out, null);
+        env.put(Launch.REPLAY_ASSEMBLY, javaOut.toString());
+        env.put(Launch.REPLAY_MODE, "typed");
+        env.put(Launch.REPLAY_NAG_PACKS, String.join(",", packs));
+        ProcessMeter.Measurement t = ok(what + " (JavaScript, typed)", ProcessMeter.run(Launch.jsReplay(), env, root));
+        List<String> differences = new ArrayList<>(TemplateComparison.differences(javaOut, out));
+        differences.addAll(TemplateComparison.findingDifferences(javaOut, out));
+        if (!packs.isEmpty() && ruleChecks(t.stderr()) == 0) {
+            differences.add("the typed fixture reported no cdk-nag rule checks:\n" + t.stderr());
+        }
+        if (!differences.isEmpty()) {
+            throw new IllegalStateException("the typed JavaScript fixture's templates or cdk-nag findings differ"
+                    + " from Java's for " + what + " (validator " + validator + "):\n  " + String.join("\n  ", differences));
+        }
+        return t;
     }
 
     /** The cdk-nag rule checks the typed fixture reports on stderr ({@code replay: cdk-nag rule checks N}); 0 if none. */
