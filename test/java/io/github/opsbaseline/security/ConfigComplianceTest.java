@@ -70,8 +70,46 @@ class ConfigComplianceTest {
         t.hasResourceProperties("AWS::Events::Rule", Map.of("Name", "django-ms-prod-config-non-compliant",
                 "EventPattern", Map.of("source", List.of("aws.config"),
                         "detail-type", List.of("Config Rules Compliance Change"),
-                        "detail", Map.of("newEvaluationResult", Map.of("complianceType", List.of("NON_COMPLIANT")))),
+                        "detail", Map.of(
+                                "configRuleName", List.of(Map.of("anything-but", Map.of("prefix", "securityhub-"))),
+                                "newEvaluationResult", Map.of("complianceType", List.of("NON_COMPLIANT")))),
                 "Targets", List.of(Match.objectLike(Map.of("Arn", Map.of("Fn::ImportValue", Match.stringLikeRegexp("Warning"))))),
                 "State", "ENABLED"));
+    }
+
+    @Test
+    void theRecorderRoleMayDeliverToTheBucketAndIsAssumedOnlyForThisAccount() {
+        Template t = SecurityTemplates.of("prod");
+        String role = only(t, "AWS::IAM::Role", "ConfigComplianceRecorderRole");
+        t.hasResourceProperties("AWS::IAM::Role", Map.of("AssumeRolePolicyDocument", Map.of("Statement", List.of(
+                Map.of("Action", "sts:AssumeRole", "Effect", "Allow",
+                        "Principal", Map.of("Service", "config.amazonaws.com"),
+                        "Condition", Map.of("StringEquals", Map.of("AWS:SourceAccount", "777788889999")))))));
+        String bucket = only(t, "AWS::S3::Bucket", "ConfigComplianceBucket");
+        String key = only(t, "AWS::KMS::Key", "LogsKey");
+        t.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("Roles", List.of(Map.of("Ref", role)),
+                "PolicyDocument", Map.of("Statement", List.of(
+                        Match.objectLike(Map.of("Action", "s3:GetBucketAcl",
+                                "Resource", Map.of("Fn::GetAtt", List.of(bucket, "Arn")))),
+                        Match.objectLike(Map.of("Action", "s3:PutObject", "Resource", Map.of("Fn::Join", List.of("",
+                                List.of(Map.of("Fn::GetAtt", List.of(bucket, "Arn")), "/AWSLogs/777788889999/Config/*"))))),
+                        Match.objectLike(Map.of("Action", List.of("kms:Decrypt", "kms:GenerateDataKey"),
+                                "Resource", Map.of("Fn::GetAtt", List.of(key, "Arn"))))))));
+    }
+
+    @Test
+    void theDeliveryChannelWaitsForTheBucketPolicyNotForTheRecorder() {
+        // CloudFormation starts the recorder once a channel exists: a channel waiting for the recorder deadlocks
+        Template t = SecurityTemplates.of("prod");
+        String policy = only(t, "AWS::S3::BucketPolicy", "ConfigComplianceBucketPolicy");
+        Map<String, Map<String, Object>> channels = t.findResources("AWS::Config::DeliveryChannel");
+        assertThat(channels).hasSize(1);
+        assertThat(channels.values().iterator().next().get("DependsOn")).isEqualTo(List.of(policy));
+    }
+
+    private static String only(Template t, String type, String logicalIdPrefix) {
+        List<String> ids = t.findResources(type).keySet().stream().filter(id -> id.startsWith(logicalIdPrefix)).toList();
+        assertThat(ids).as(type + " " + logicalIdPrefix).hasSize(1);
+        return ids.get(0);
     }
 }

@@ -59,4 +59,33 @@ class ExistingServicesTest {
         t.resourceCountIs("AWS::Config::ConfigRule", 20);
         t.resourceCountIs("AWS::SecurityHub::Standard", 2);
     }
+
+    @Test
+    void aControlTowerAccountWithItsOwnTrailAndRecorderNeedsNoBucket() {
+        // GIVEN the organization's trail and recorder: CloudTrail off, the existing recorder reused
+        App app = new App();
+        Environment where = Environment.builder().account("123456789012").region("eu-west-1").build();
+        Stack topics = new Stack(app, "topics", StackProps.builder().env(where).build());
+        IAlertTopics alertTopics = IAlertTopics.fromTopics(new Topic(topics, "C"), new Topic(topics, "W"),
+                new Topic(topics, "I"));
+        SecurityConfig security = new SecurityConfig(
+                new SecurityConfig.Waf(false, null, null, null, null, null, null, null, null, null, null, null, null, null),
+                null,
+                new SecurityConfig.CloudTrail(false, null, null, null, null, null, null),
+                new SecurityConfig.AwsConfig(null, false, null, null, null, null, null),
+                null, null, false, null);
+
+        // WHEN the stack is built (it threw a NullPointerException for the missing access-log bucket)
+        SecurityStack stack = new SecurityStack(app, "security", new SecurityStackProps(
+                StackProps.builder().env(where).build(), new ResourceNames("shop", "prod"), alertTopics,
+                RemovalPolicy.RETAIN, security, List.of(ComplianceStandard.CIS), List.of(), Map.of()));
+        Template t = Template.fromStack(stack);
+
+        // THEN no bucket, trail or recorder, and the Config rules and their routing are there
+        t.resourceCountIs("AWS::S3::Bucket", 0);
+        t.resourceCountIs("AWS::CloudTrail::Trail", 0);
+        t.resourceCountIs("AWS::Config::ConfigurationRecorder", 0);
+        t.resourceCountIs("AWS::Config::ConfigRule", 20);
+        t.hasResourceProperties("AWS::Events::Rule", Map.of("Name", "shop-prod-config-non-compliant"));
+    }
 }

@@ -50,4 +50,16 @@ class VpcFlowLogsTest {
         t.resourceCountIs("AWS::EC2::FlowLog", 1);
         t.hasResourceProperties("AWS::EC2::FlowLog", Map.of("TrafficType", "REJECT", "MaxAggregationInterval", 600));
     }
+
+    @Test
+    void onlyThisAccountsFlowLogsMayAssumeTheDeliveryRole() {
+        SecurityTemplates.of("prod").hasResourceProperties("AWS::IAM::Role", Map.of("AssumeRolePolicyDocument",
+                Map.of("Statement", List.of(Map.of("Action", "sts:AssumeRole", "Effect", "Allow",
+                        "Principal", Map.of("Service", "vpc-flow-logs.amazonaws.com"),
+                        "Condition", Map.of(
+                                "StringEquals", Map.of("aws:SourceAccount", "777788889999"),
+                                "ArnLike", Map.of("aws:SourceArn", Map.of("Fn::Join", List.of("", List.of("arn:",
+                                        Map.of("Ref", "AWS::Partition"),
+                                        ":ec2:ap-southeast-1:777788889999:vpc-flow-log/*"))))))))));
+    }
 }

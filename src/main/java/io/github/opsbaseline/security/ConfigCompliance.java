@@ -46,7 +46,8 @@ public class ConfigCompliance extends Construct {
      * @param alertTopics where compliance changes go; required
      * @param standards the compliance list that picks managed rules; default none
      * @param settings recorder settings; default {@link SecurityConfig.AwsConfig#defaults()}
-     * @param accessLogs bucket receiving the delivery bucket's access logs; required
+     * @param accessLogs bucket receiving the delivery bucket's access logs; required when the settings
+     *     create a recorder (there is no delivery bucket otherwise)
      * @param key KMS key of the delivery bucket; required
      * @param removalPolicy of the delivery bucket; default RETAIN
      */
@@ -55,10 +56,12 @@ public class ConfigCompliance extends Construct {
         public Props {
             Objects.requireNonNull(names, "names");
             Objects.requireNonNull(alertTopics, "alertTopics");
-            Objects.requireNonNull(accessLogs, "accessLogs");
             Objects.requireNonNull(key, "key");
             standards = standards == null ? List.of() : List.copyOf(standards);
             settings = settings == null ? SecurityConfig.AwsConfig.defaults() : settings;
+            if (settings.createRecorder()) {
+                Objects.requireNonNull(accessLogs, "accessLogs (the recorder's delivery bucket logs to it)");
+            }
             removalPolicy = removalPolicy == null ? RemovalPolicy.RETAIN : removalPolicy;
         }
     }
@@ -72,8 +75,10 @@ public class ConfigCompliance extends Construct {
         Stack stack = Stack.of(this);
         CfnDeliveryChannel channel = null;
         if (cfg.createRecorder()) {
+            Map<String, Object> sourceAccount = Map.of("StringEquals", Map.of("AWS:SourceAccount", stack.getAccount()));
+            // AWS's trust policy for the Config role names this account (confused-deputy protection).
             Role role = Role.Builder.create(this, "RecorderRole")
-                    .assumedBy(new ServicePrincipal("config.amazonaws.com"))
+                    .assumedBy(new ServicePrincipal("config.amazonaws.com").withConditions(sourceAccount))
                     .managedPolicies(List.of(ManagedPolicy.fromAwsManagedPolicyName("service-role/AWS_ConfigRole")))
                     .build();
             NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder().id("AwsSolutions-IAM4")
@@ -84,7 +89,6 @@ public class ConfigCompliance extends Construct {
             bucket = SecureBucket.logArchive(this, "Bucket", props.key(), props.accessLogs(), "config/", null,
                     cfg.expireAfterDays(), props.removalPolicy());
             ServicePrincipal config = new ServicePrincipal("config.amazonaws.com");
-            Map<String, Object> sourceAccount = Map.of("StringEquals", Map.of("AWS:SourceAccount", stack.getAccount()));
             bucket.addToResourcePolicy(PolicyStatement.Builder.create().sid("AWSConfigBucketPermissionsCheck")
                     .effect(Effect.ALLOW).principals(List.of(config))
                     .actions(List.of("s3:GetBucketAcl", "s3:ListBucket")).resources(List.of(bucket.getBucketArn()))
@@ -100,6 +104,24 @@ public class ConfigCompliance extends Construct {
                     .actions(List.of("kms:Decrypt", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"))
                     .resources(List.of("*"))
                     .conditions(sourceAccount).build());
+            // Config delivers with the recorder's role first and falls back to its service principal
+            // only when the role is denied; AWS_ConfigRole has no S3 or KMS rights, so the role gets
+            // the delivery rights AWS's sample template gives it (a managed policy: IAMNoInlinePolicy).
+            String deliveryPrefix = "AWSLogs/" + stack.getAccount() + "/Config/*";
+            ManagedPolicy delivery = ManagedPolicy.Builder.create(this, "DeliveryPolicy")
+                    .description("AWS Config delivery to the baseline's Config bucket")
+                    .roles(List.of(role))
+                    .statements(List.of(
+                            PolicyStatement.Builder.create().actions(List.of("s3:GetBucketAcl"))
+                                    .resources(List.of(bucket.getBucketArn())).build(),
+                            PolicyStatement.Builder.create().actions(List.of("s3:PutObject"))
+                                    .resources(List.of(bucket.arnForObjects(deliveryPrefix))).build(),
+                            PolicyStatement.Builder.create().actions(List.of("kms:Decrypt", "kms:GenerateDataKey"))
+                                    .resources(List.of(props.key().getKeyArn())).build()))
+                    .build();
+            NagSuppressions.addResourceSuppressions(delivery, List.of(NagPackSuppression.builder().id("AwsSolutions-IAM5")
+                    .reason("Config writes one object per delivery under its documented prefix"
+                            + " AWSLogs/<account>/Config/; the object names are Config's").build()));
 
             String ifIncluded = cfg.networkInterfaces() == SecurityConfig.NetworkInterfaceRecording.DAILY ? "daily" : "excluded";
             CfnConfigurationRecorder.RecordingGroupProperty group = cfg.networkInterfaces()
@@ -160,12 +182,19 @@ public class ConfigCompliance extends Construct {
                 .eventPattern(EventPattern.builder()
                         .source(List.of("aws.config"))
                         .detailType(List.of("Config Rules Compliance Change"))
-                        .detail(Map.of("newEvaluationResult", Map.of("complianceType", List.of("NON_COMPLIANT"))))
+                        // Security Hub's own rules (securityhub-*) reach people as Security Hub findings
+                        // (SecurityHubFindings); here they would repeat each control once per resource.
+                        .detail(Map.of(
+                                "configRuleName", List.of(Map.of("anything-but", Map.of("prefix", "securityhub-"))),
+                                "newEvaluationResult", Map.of("complianceType", List.of("NON_COMPLIANT"))))
                         .build())
                 .build();
         changes.addTarget(props.alertTopics().eventTarget(Severity.WARNING, null));
         if (channel != null) {
-            channel.addResourceDependency(recorder);
+            // Not on the recorder: CloudFormation starts the recorder once a channel exists, so a
+            // channel waiting for the recorder deadlocks the create (AWS's sample has neither wait).
+            // On the bucket policy: PutDeliveryChannel checks that Config may write to the bucket.
+            channel.getNode().addDependency(bucket.getPolicy());
         }
     }
 

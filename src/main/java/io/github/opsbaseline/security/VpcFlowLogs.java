@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.ec2.CfnFlowLog;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
@@ -64,8 +65,14 @@ public class VpcFlowLogs extends Construct {
         super(scope, id);
         SecurityConfig.FlowLogs fl = props.settings();
         String format = String.join(" ", FIELDS.stream().map(f -> "${" + f + "}").toList());
+        Stack stack = Stack.of(this);
+        // The trust AWS recommends for the delivery role: only this account's flow logs may assume it.
         Role role = fl.cloudWatchLogs() && !props.vpcs().isEmpty() ? Role.Builder.create(this, "DeliveryRole")
-                .assumedBy(new ServicePrincipal("vpc-flow-logs.amazonaws.com")).build() : null;
+                .assumedBy(new ServicePrincipal("vpc-flow-logs.amazonaws.com").withConditions(Map.of(
+                        "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()),
+                        "ArnLike", Map.of("aws:SourceArn", "arn:" + stack.getPartition() + ":ec2:" + stack.getRegion()
+                                + ":" + stack.getAccount() + ":vpc-flow-log/*"))))
+                .build() : null;
         // A customer managed policy rather than an inline one (HIPAA/NIST/PCI IAMNoInlinePolicy).
         ManagedPolicy delivery = role == null ? null : ManagedPolicy.Builder.create(this, "DeliveryPolicy")
                 .description("VPC Flow Logs delivery to the baseline's flow log groups").roles(List.of(role)).build();
