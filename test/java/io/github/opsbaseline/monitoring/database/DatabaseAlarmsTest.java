@@ -96,7 +96,7 @@ class DatabaseAlarmsTest {
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-aurora-cpu-critical",
                 "Dimensions", List.of(Map.of("Name", "DBClusterIdentifier", "Value", "shop-aurora"),
                         Map.of("Name", "Role", "Value", "WRITER"))));
-        assertThat(aurora.alarms()).extracting(BaselineAlarm::signal).containsOnly("cpu", "freeable-memory",
+        assertThat(aurora.alarms()).extracting(BaselineAlarm::signal).containsOnly("available", "cpu", "freeable-memory",
                 "read-latency", "write-latency", "degraded");
     }
 
@@ -153,5 +153,26 @@ class DatabaseAlarmsTest {
         // PostgreSQL replicas and Aurora report no -1
         assertThat(replica.alarms()).extracting(BaselineAlarm::signal).doesNotContain("replication-stopped");
         assertThat(auroraWithReplicas.alarms()).extracting(BaselineAlarm::signal).doesNotContain("replication-stopped");
+    }
+
+    @Test
+    void aDatabaseThatStopsReportingPagesAsDown() {
+        // a stopped or failed database publishes nothing, which every other alarm treats as not breaching
+        Map<String, Object> down = new HashMap<>(Map.of("AlarmName", "shop-test-db-replica-available-critical",
+                "Namespace", "AWS/RDS", "MetricName", "CPUUtilization", "Statistic", "SampleCount",
+                "Dimensions", instance(), "Threshold", 1, "Period", 60, "EvaluationPeriods", 5,
+                "ComparisonOperator", "LessThanThreshold", "TreatMissingData", "breaching"));
+        down.putAll(MonitoringFixtures.actionsTo("Critical"));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", down);
+        assertThat(replica.alarms()).extracting(BaselineAlarm::name).doesNotContain("shop-test-db-replica-available-warning");
+        // an Aurora cluster is down when its writer is silent (the role follows a failover)
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-aurora-available-critical",
+                "Statistic", "SampleCount", "TreatMissingData", "breaching",
+                "Dimensions", List.of(Map.of("Name", "DBClusterIdentifier", "Value", "shop-aurora"),
+                        Map.of("Name", "Role", "Value", "WRITER"))));
+        // being down is not "degraded": the composite keeps to performance
+        template.hasResourceProperties("AWS::CloudWatch::CompositeAlarm", Map.of(
+                "AlarmName", "shop-test-db-replica-degraded-critical",
+                "AlarmRule", Match.not(Match.stringLikeRegexp(".*available.*"))));
     }
 }
