@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -293,6 +294,35 @@ class StatusCommandTest {
             // the fixture's two standard alarms at $0.10 a month; its one dashboard is within the three free
             assertThat(cost.get("baselineEstimateUsd").asDouble()).isEqualTo(0.20);
             assertThat(cost.get("baselineEstimateSource").asText()).startsWith("offline estimate from " + assembly);
+        }
+    }
+
+    @Test
+    void anUnreadableAssemblyIsAProblemNotATraceOrACriticalExit(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("manifest.json"), "{not json");
+        try (FakeAws aws = new FakeAws(new ProdAccount().quiet())) {
+            CliRun run = CliRun.status(aws, "--env", "prod", "--cost-only", "--assembly", dir.toString());
+
+            assertThat(run.exitCode()).isEqualTo(StatusCommand.PARTIAL);
+            assertThat(run.stderr()).doesNotContain("Exception");
+            assertThat(run.stdout()).contains("cloud assembly at " + dir + " could not be read: Unexpected character")
+                    .contains("not available: the cloud assembly at " + dir + " could not be read");
+        }
+    }
+
+    @Test
+    void aDefectOfTheCommandIsOneLineAndExit5NeverTheCriticalExit() throws Exception {
+        Clock broken = new Clock() {
+            @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public java.time.Instant instant() { throw new IllegalStateException("clock unavailable"); }
+        };
+        try (FakeAws aws = new FakeAws(new ProdAccount())) {
+            CliRun run = CliRun.status(aws, CliRun.settings(), broken, "--env", "prod", "--services-only");
+
+            assertThat(run.exitCode()).isEqualTo(StatusCommand.INTERNAL_ERROR);
+            assertThat(run.stderr().strip()).isEqualTo("ops-baseline status: internal error, please report it:"
+                    + " java.lang.IllegalStateException: clock unavailable");
         }
     }
 

@@ -11,9 +11,11 @@ import io.github.opsbaseline.cost.estimate.CloudAssemblyStacks;
 import io.github.opsbaseline.cost.estimate.Estimate;
 import io.github.opsbaseline.cost.estimate.PriceBook;
 import io.github.opsbaseline.cost.estimate.TemplateEstimator;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import software.amazon.awssdk.services.costexplorer.model.DateInterval;
 import software.amazon.awssdk.services.costexplorer.model.Expression;
 import software.amazon.awssdk.services.costexplorer.model.Granularity;
@@ -75,8 +77,19 @@ final class CostReader {
             source = "not available: no cloud assembly at " + ctx.assembly();
             ctx.calls().report(new Problem(SECTION, "-", "not-found", source));
         } else {
-            var stacks = CloudAssemblyStacks.of(ctx.assembly(), config);
-            if (stacks.isEmpty()) {
+            List<TemplateEstimator.StackTemplate> stacks;
+            try {
+                stacks = CloudAssemblyStacks.of(ctx.assembly(), config);
+            } catch (UncheckedIOException e) {
+                // a half-written or hand-edited cdk.out: the other sections still count, so no exit 1
+                stacks = null;
+                String cause = e.getCause().getMessage() == null ? e.getCause().toString() : e.getCause().getMessage();
+                ctx.calls().report(new Problem(SECTION, "-", "error", "cloud assembly at " + ctx.assembly()
+                        + " could not be read: " + cause.lines().findFirst().orElse("")));
+            }
+            if (stacks == null) {
+                source = "not available: the cloud assembly at " + ctx.assembly() + " could not be read";
+            } else if (stacks.isEmpty()) {
                 source = "not available: no stacks of " + config.environment() + " in " + ctx.assembly();
             } else {
                 Estimate e = new TemplateEstimator(PriceBook.load()).estimate(config.environment(),

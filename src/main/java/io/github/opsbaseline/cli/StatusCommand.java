@@ -33,6 +33,8 @@ public final class StatusCommand {
     public static final int NO_CREDENTIALS = 3;
     /** Some of the status could not be read (AccessDenied, throttling, not found...): shown and listed. */
     public static final int PARTIAL = 4;
+    /** A defect of this command, not of the environment: one line on stderr, never 1 (a critical alarm). */
+    public static final int INTERNAL_ERROR = 5;
 
     /** Cost Explorer bills each request; in watch mode its figures are read at most this often. */
     static final Duration COST_REFRESH = Duration.ofHours(1);
@@ -48,6 +50,17 @@ public final class StatusCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, AwsAccess.Settings settings, Clock clock, Pause pause) {
+        try {
+            return runUnguarded(args, out, err, settings, clock, pause);
+        } catch (RuntimeException e) {
+            // the JVM would print a trace and exit 1, which CI reads as "a critical alarm fires"
+            err.println("ops-baseline status: internal error, please report it: " + e);
+            return INTERNAL_ERROR;
+        }
+    }
+
+    private static int runUnguarded(String[] args, PrintStream out, PrintStream err, AwsAccess.Settings settings,
+                                    Clock clock, Pause pause) {
         StatusOptions options;
         try {
             options = StatusOptions.parse(args);

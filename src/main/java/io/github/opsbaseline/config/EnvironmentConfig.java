@@ -79,19 +79,19 @@ public record EnvironmentConfig(
      * names from them run only then (a bad one is reported by {@link #validate} already).
      */
     boolean namesAreValid() {
-        return project != null && environment != null && Patterns.NAME.matcher(project).matches()
-                && Patterns.NAME.matcher(environment).matches();
+        return project != null && environment != null && Patterns.STACK_NAME_PREFIX.matcher(project).matches()
+                && Patterns.STACK_NAME_PREFIX.matcher(environment).matches();
     }
 
     /** Checks meaning (forms, ranges, cross references); every problem is collected, none thrown. */
     public void validate(ConfigProblems problems) {
         String root = JsonPaths.ROOT;
         if (problems.require(field(root, "project"), project)) {
-            problems.matches(field(root, "project"), project, Patterns.NAME,
-                    "a project name of lower-case letters, digits and dashes (at most 39)");
+            problems.matches(field(root, "project"), project, Patterns.STACK_NAME_PREFIX,
+                    "a project name of lower-case letters, digits and dashes, starting with a letter (at most 39)");
         }
-        problems.matches(field(root, "environment"), environment, Patterns.NAME,
-                "an environment name of lower-case letters, digits and dashes");
+        problems.matches(field(root, "environment"), environment, Patterns.STACK_NAME_PREFIX,
+                "an environment name of lower-case letters, digits and dashes, starting with a letter");
         if (namesAreValid() && project.length() + 1 + environment.length() > ResourceNames.MAX_PREFIX) {
             String prefix = project + "-" + environment;
             // at $.environment: the file's own name is part of it, and the line then names that file

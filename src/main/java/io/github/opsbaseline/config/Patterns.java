@@ -10,6 +10,8 @@ public final class Patterns {
 
     /** Names used inside resource names: lower case, digits, dashes. */
     public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,38}");
+    /** Project and environment names: they begin every stack name, which must start with a letter. */
+    public static final Pattern STACK_NAME_PREFIX = Pattern.compile("[a-z][a-z0-9-]{0,38}");
     public static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     /** Deliberately plain: AWS accepts far more, but a typo such as {@code ops@} must not pass. */
     public static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}");
