@@ -7,6 +7,7 @@ import io.github.opsbaseline.alerting.IAlertTopics;
 import io.github.opsbaseline.alerting.Severity;
 import io.github.opsbaseline.config.ComplianceStandard;
 import io.github.opsbaseline.config.SecurityConfig;
+import io.github.opsbaseline.core.OrderedMaps;
 import io.github.opsbaseline.core.ResourceNames;
 import java.util.List;
 import java.util.Locale;
@@ -184,7 +185,7 @@ public class ConfigCompliance extends Construct {
                         .detailType(List.of("Config Rules Compliance Change"))
                         // Security Hub's own rules (securityhub-*) reach people as Security Hub findings
                         // (SecurityHubFindings); here they would repeat each control once per resource.
-                        .detail(Map.of(
+                        .detail(OrderedMaps.of(
                                 "configRuleName", List.of(Map.of("anything-but", Map.of("prefix", "securityhub-"))),
                                 "newEvaluationResult", Map.of("complianceType", List.of("NON_COMPLIANT"))))
                         .build())

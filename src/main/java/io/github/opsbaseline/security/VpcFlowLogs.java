@@ -3,6 +3,7 @@ package io.github.opsbaseline.security;
 import io.github.opsbaseline.alerting.IAlertTopics;
 import io.github.opsbaseline.alerting.Severity;
 import io.github.opsbaseline.config.SecurityConfig;
+import io.github.opsbaseline.core.OrderedMaps;
 import io.github.opsbaseline.core.ResourceNames;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +69,7 @@ public class VpcFlowLogs extends Construct {
         Stack stack = Stack.of(this);
         // The trust AWS recommends for the delivery role: only this account's flow logs may assume it.
         Role role = fl.cloudWatchLogs() && !props.vpcs().isEmpty() ? Role.Builder.create(this, "DeliveryRole")
-                .assumedBy(new ServicePrincipal("vpc-flow-logs.amazonaws.com").withConditions(Map.of(
+                .assumedBy(new ServicePrincipal("vpc-flow-logs.amazonaws.com").withConditions(OrderedMaps.of(
                         "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()),
                         "ArnLike", Map.of("aws:SourceArn", "arn:" + stack.getPartition() + ":ec2:" + stack.getRegion()
                                 + ":" + stack.getAccount() + ":vpc-flow-log/*"))))
