@@ -65,6 +65,14 @@ class ComplianceTest {
     }
 
     @Test
+    void theConfigCountsTheBaselinesOwnTagsAgainstAwsLimit() {
+        // the config check reserves room for exactly the tags BaselineTags adds before the file's own
+        EnvironmentConfig prod = new ConfigLoader(ProjectPaths.stacksConfig()).load("prod");
+        assertThat(BaselineTags.of(prod).keySet().stream().filter(k -> !prod.tags().containsKey(k)).toList())
+                .containsExactlyElementsOf(EnvironmentConfig.BASELINE_TAG_KEYS);
+    }
+
+    @Test
     void everyKeyOnlyAllowsGrantsByOrForAwsServices() {
         Stack stack = new Stack(TestApps.app(), "Keys");
         new Key(stack, "Key");

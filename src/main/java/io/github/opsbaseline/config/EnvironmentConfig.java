@@ -74,6 +74,17 @@ public record EnvironmentConfig(
     /** The characters AWS allows in tag keys and values (the tagging API's documented set). */
     private static final java.util.regex.Pattern TAG_TEXT = java.util.regex.Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
+    /** AWS's limit on tags per resource. */
+    public static final int MAX_TAGS = 50;
+    /** The tags the baseline puts on every resource ({@code compliance.BaselineTags}), which count towards {@link #MAX_TAGS}. */
+    public static final List<String> BASELINE_TAG_KEYS = List.of("project", "environment", "data-classification",
+            "compliance", "managed-by");
+
+    /** AWS reserves the {@code aws:} prefix, in any case, for both tag keys and tag values. */
+    private static boolean reservedByAws(String text) {
+        return text.regionMatches(true, 0, "aws:", 0, 4);
+    }
+
     /**
      * Whether project and environment have the form {@link ResourceNames} needs: checks that build
      * names from them run only then (a bad one is reported by {@link #validate} already).
@@ -111,15 +122,21 @@ public record EnvironmentConfig(
         }
         tags.forEach((key, value) -> {
             String p = field(field(root, "tags"), key);
-            if (key.isBlank() || key.length() > 128 || key.startsWith("aws:") || !TAG_TEXT.matcher(key).matches()) {
+            if (key.isBlank() || key.length() > 128 || reservedByAws(key) || !TAG_TEXT.matcher(key).matches()) {
                 problems.add(p, "not a tag key (1-128 letters, digits, spaces and _ . : / = + - @, not blank, not"
-                        + " starting with \"aws:\"): " + ConfigProblems.quote(key));
+                        + " starting with \"aws:\" in any case): " + ConfigProblems.quote(key));
             }
-            if (value == null || value.length() > 256 || !TAG_TEXT.matcher(value).matches()) {
-                problems.add(p, "not a tag value (at most 256 letters, digits, spaces and _ . : / = + - @)"
-                        + (value == null ? "" : ": " + ConfigProblems.quote(value)));
+            if (value == null || value.length() > 256 || reservedByAws(value) || !TAG_TEXT.matcher(value).matches()) {
+                problems.add(p, "not a tag value (at most 256 letters, digits, spaces and _ . : / = + - @, not"
+                        + " starting with \"aws:\" in any case)" + (value == null ? "" : ": " + ConfigProblems.quote(value)));
             }
         });
+        long ownTags = tags.keySet().stream().filter(k -> !BASELINE_TAG_KEYS.contains(k)).count();
+        if (ownTags + BASELINE_TAG_KEYS.size() > MAX_TAGS) {
+            problems.add(field(root, "tags"), "expected at most " + (MAX_TAGS - BASELINE_TAG_KEYS.size())
+                    + " tags of your own (AWS allows " + MAX_TAGS + " per resource and the baseline adds "
+                    + String.join(", ", BASELINE_TAG_KEYS) + "), found " + ownTags);
+        }
         Set<ComplianceStandard> seen = new HashSet<>();
         for (int i = 0; i < compliance.size(); i++) {
             if (compliance.get(i) == null) {

@@ -63,8 +63,10 @@ public record SecurityConfig(
     }
 
     private static final Pattern IPV4_CIDR = Pattern.compile(
-            "((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)/(3[0-2]|[12]?\\d)");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+            // prefix 1 to 32: WAF IP sets take every CIDR "except for /0"
+            "((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)/(3[0-2]|[12]\\d|[1-9])");
+    /** ISO 3166-1 alpha-2 codes, the ones WAF's geo match takes; a made-up code would fail the deploy. */
+    private static final Pattern COUNTRY = Pattern.compile(String.join("|", java.util.Locale.getISOCountries()));
     private static final Pattern URI_PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*");
 
     // ---------------------------------------------------------------- WAF

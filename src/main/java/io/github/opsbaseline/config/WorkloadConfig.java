@@ -290,11 +290,19 @@ public record WorkloadConfig(
      *
      * @param name short name used in alarm and resource names
      * @param replicationGroupId the replication group id
-     * @param nodes number of cache nodes (primary + replicas), for per-node alarms; default 1
+     * @param nodes number of cache nodes (primary + replicas), for per-node alarms; default 1, at most
+     *     {@link #MAX_NODES}
      * @param alarms this cache's alarm overrides by signal id (see the README, Monitoring); default none
      */
     public record CacheConfig(String name, String replicationGroupId, Integer nodes,
                               Map<String, AlarmOverride> alarms) {
+
+        /**
+         * A replication group without cluster mode has a primary and at most 5 replicas, whose
+         * per-node metrics the alarms read as {@code <group>-001} to {@code -006}; cluster mode names
+         * its nodes per shard, which these alarms do not cover.
+         */
+        public static final int MAX_NODES = 6;
 
         public CacheConfig {
             nodes = nodes == null ? 1 : nodes;
@@ -310,7 +318,7 @@ public record WorkloadConfig(
                 problems.matches(field(path, "name"), name, Patterns.NAME, "a name of lower-case letters, digits and dashes");
             }
             problems.require(field(path, "replicationGroupId"), replicationGroupId);
-            problems.inRange(field(path, "nodes"), nodes, 1, 500);
+            problems.inRange(field(path, "nodes"), nodes, 1, MAX_NODES);
         }
     }
 }
