@@ -39,6 +39,14 @@ final class ProdAccount implements Function<Request, Response> {
         return this;
     }
 
+    private boolean siblingAlarm;
+
+    /** Environment prod-eu's critical alarm fires too; prod's name prefix finds it. */
+    ProdAccount withProdEuAlarmFiring() {
+        siblingAlarm = true;
+        return this;
+    }
+
     /** Logs Insights queries stay Running forever (the CLI must stop them). */
     ProdAccount slowQueries() {
         queriesNeverFinish = true;
@@ -98,6 +106,10 @@ final class ProdAccount implements Function<Request, Response> {
                     + "<StateValue>ALARM</StateValue><StateReason>arn:aws:cloudwatch:ap-southeast-1:" + ACCOUNT
                     + ":alarm:django-ms-prod-order-service-unhealthy-hosts-critical transitioned to ALARM at Monday 23 November, 2026 04:44:51 UTC</StateReason>"
                     + "<StateUpdatedTimestamp>2026-11-23T04:45:02.118Z</StateUpdatedTimestamp><ActionsEnabled>true</ActionsEnabled></member>");
+        }
+        if (siblingAlarm) {
+            metric.append(metricAlarm("django-ms-prod-eu-api-gateway-cpu-critical", "2026-11-23T04:50:00.000Z",
+                    "Threshold Crossed: 2 datapoints [95.0 (23/11/26 04:45:00), 94.1 (23/11/26 04:40:00)] were greater than the threshold (90.0)."));
         }
         metric.append(metricAlarm("django-ms-prod-db-main-cpu-warning", "2026-11-23T04:32:15.004Z",
                 "Threshold Crossed: 3 datapoints [81.2 (23/11/26 04:30:00), 80.4 (23/11/26 04:25:00), 79.9 (23/11/26 04:20:00)] were greater than or equal to the threshold (75.0)."));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.opsbaseline.testing.ProjectPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -294,6 +295,31 @@ class StatusCommandTest {
             // the fixture's two standard alarms at $0.10 a month; its one dashboard is within the three free
             assertThat(cost.get("baselineEstimateUsd").asDouble()).isEqualTo(0.20);
             assertThat(cost.get("baselineEstimateSource").asText()).startsWith("offline estimate from " + assembly);
+        }
+    }
+
+    @Test
+    void anotherEnvironmentsAlarmsUnderALongerPrefixAreNotThisOnes(@TempDir Path dir) throws Exception {
+        // GIVEN prod and prod-eu in one directory: "django-ms-prod-" also finds prod-eu's alarms
+        try (var files = Files.list(ProjectPaths.stacksConfig())) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(dir.resolve("prod-eu.json"), "{ \"extends\": \"prod\" }");
+        try (FakeAws aws = new FakeAws(new ProdAccount().quiet().withProdEuAlarmFiring())) {
+            // WHEN prod's status is read
+            CliRun run = CliRun.status(aws, "--env", "prod", "--services-only", "--config-dir", dir.toString());
+
+            // THEN prod-eu's critical alarm is neither shown nor prod's exit code; prod's own warning is
+            assertThat(run.stdout()).contains("django-ms-prod-db-main-cpu-warning")
+                    .doesNotContain("django-ms-prod-eu-api-gateway-cpu-critical");
+            assertThat(run.exitCode()).isEqualTo(StatusCommand.OK);
+        }
+        // AND prod-eu's own status shows it
+        try (FakeAws aws = new FakeAws(new ProdAccount().quiet().withProdEuAlarmFiring())) {
+            CliRun run = CliRun.status(aws, "--env", "prod-eu", "--services-only", "--config-dir", dir.toString());
+            assertThat(run.stdout()).contains("django-ms-prod-eu-api-gateway-cpu-critical");
         }
     }
 

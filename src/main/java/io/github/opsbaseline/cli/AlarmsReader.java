@@ -35,10 +35,12 @@ final class AlarmsReader {
                         .build();
                 DescribeAlarmsResponse page = ctx.calls().call(SECTION, CLOUDWATCH_DESCRIBE_ALARMS,
                         () -> ctx.aws().cloudWatch().describeAlarms(request));
-                page.metricAlarms().forEach(a -> alarms.add(new Alarm(a.alarmName(), severity(a.alarmName()), "metric",
-                        Times.iso(a.stateUpdatedTimestamp()), ApiCalls.firstLine(a.stateReason()))));
-                page.compositeAlarms().forEach(a -> alarms.add(new Alarm(a.alarmName(), severity(a.alarmName()), "composite",
-                        Times.iso(a.stateUpdatedTimestamp()), ApiCalls.firstLine(a.stateReason()))));
+                page.metricAlarms().stream().filter(a -> owns(ctx, a.alarmName()))
+                        .forEach(a -> alarms.add(new Alarm(a.alarmName(), severity(a.alarmName()), "metric",
+                                Times.iso(a.stateUpdatedTimestamp()), ApiCalls.firstLine(a.stateReason()))));
+                page.compositeAlarms().stream().filter(a -> owns(ctx, a.alarmName()))
+                        .forEach(a -> alarms.add(new Alarm(a.alarmName(), severity(a.alarmName()), "composite",
+                                Times.iso(a.stateUpdatedTimestamp()), ApiCalls.firstLine(a.stateReason()))));
                 token = page.nextToken();
             } while (token != null);
         } catch (ApiCalls.Failed e) {
@@ -47,6 +49,11 @@ final class AlarmsReader {
         }
         alarms.sort(Comparator.comparingInt((Alarm a) -> rank(a.severity())).thenComparing(Alarm::name));
         return alarms;
+    }
+
+    /** Not another environment's alarm that the name prefix also finds (dev-eu's for dev). */
+    private static boolean owns(ReadContext ctx, String alarmName) {
+        return ctx.targets().ownsAlarm(alarmName, ctx.otherEnvironments());
     }
 
     /** The severity from the naming scheme's last part ({@code ...-critical}); "unknown" otherwise. */

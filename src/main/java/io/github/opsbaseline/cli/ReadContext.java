@@ -3,6 +3,7 @@ package io.github.opsbaseline.cli;
 import io.github.opsbaseline.config.EnvironmentConfig;
 import io.github.opsbaseline.operations.StatusTargets;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.time.Instant;
  * @param pause waits between Logs Insights polls and watch refreshes (tests pass a no-op)
  */
 record ReadContext(EnvironmentConfig config, StatusTargets targets, AwsAccess aws, ApiCalls calls, Clock clock,
-                   Pause pause, Path assembly) {
+                   Pause pause, Path assembly, List<String> otherEnvironments) {
 
     /** Waiting, replaceable in tests. */
     @FunctionalInterface

@@ -70,8 +70,11 @@ public final class StatusCommand {
             return USAGE;
         }
         EnvironmentConfig config;
+        List<String> otherEnvironments;
         try {
-            config = new ConfigLoader(options.configDir()).load(options.env());
+            ConfigLoader loader = new ConfigLoader(options.configDir());
+            config = loader.load(options.env());
+            otherEnvironments = loader.environments().stream().filter(e -> !e.equals(options.env())).toList();
         } catch (ConfigException e) {
             e.lines().forEach(err::println);
             return USAGE;
@@ -89,7 +92,7 @@ public final class StatusCommand {
             }
             Cost lastCost = null;
             for (int refresh = 1; ; refresh++) {
-                StatusReport report = readOnce(options, config, aws, clock, pause, lastCost);
+                StatusReport report = readOnce(options, config, otherEnvironments, aws, clock, pause, lastCost);
                 lastCost = report.cost() != null && report.cost().readAt() != null ? report.cost() : lastCost;
                 if (options.json()) {
                     out.print(JsonView.render(report, !options.watch()));
@@ -114,11 +117,11 @@ public final class StatusCommand {
         }
     }
 
-    static StatusReport readOnce(StatusOptions options, EnvironmentConfig config, AwsAccess aws, Clock clock, Pause pause,
-                                 Cost lastCost) {
+    static StatusReport readOnce(StatusOptions options, EnvironmentConfig config, List<String> otherEnvironments,
+                                 AwsAccess aws, Clock clock, Pause pause, Cost lastCost) {
         StatusTargets targets = new StatusTargets(config);
         ApiCalls calls = new ApiCalls(targets.names().name("status-reader"), aws.maxAttempts());
-        ReadContext ctx = new ReadContext(config, targets, aws, calls, clock, pause, options.assembly());
+        ReadContext ctx = new ReadContext(config, targets, aws, calls, clock, pause, options.assembly(), otherEnvironments);
         Instant now = clock.instant();
         List<Alarm> alarms = AlarmsReader.read(ctx);
         var services = options.has("services") ? ServicesReader.read(ctx) : null;
