@@ -199,6 +199,22 @@ class StatusCommandTest {
     }
 
     @Test
+    void aBackupListThatCannotBeReadIsNotReadNotNoneAndTheOtherListsAreStillRead() throws Exception {
+        try (FakeAws aws = new FakeAws(new ProdAccount().quiet())) {
+            aws.denyAlways("backup:ListBackupJobs");
+            aws.denyAlways("cloudwatch:GetMetricData");
+
+            CliRun run = CliRun.status(aws, "--env", "prod", "--infra-only");
+
+            String vaultRow = run.stdout().lines().filter(l -> l.startsWith("  django-ms-prod-vault ")).findFirst().orElseThrow();
+            assertThat(vaultRow).contains("not read").doesNotContain("none in 7 days").contains("h ago");
+            assertThat(count(aws.received(), "backup:ListCopyJobs")).isPositive();
+            assertThat(run.stdout()).contains("WAF django-ms-prod-web-acl: could not be read")
+                    .doesNotContain("no data requests");
+        }
+    }
+
+    @Test
     void accessDeniedIsNotRetried() throws Exception {
         try (FakeAws aws = new FakeAws(new ProdAccount().quiet())) {
             aws.denyAlways("cloudwatch:DescribeAlarms");
@@ -264,6 +280,10 @@ class StatusCommandTest {
             assertThat(report.at("/services/0/running").asInt()).isEqualTo(4);
             assertThat(report.at("/infra/backupVaults/0/newestRecoveryPointAgeHours").asDouble()).isEqualTo(2.9);
             assertThat(report.at("/logs/services/0/errors").isNull()).isTrue();
+            // and a value that could not be read says so, rather than reading as "none" or "no data"
+            assertThat(report.at("/infra/waf/read").asBoolean()).isFalse();
+            assertThat(report.at("/infra/backupVaults/0/notRead")).isEmpty();
+            assertThat(report.at("/infra/backupVaults/1/notRead").toString()).isEqualTo("[\"newestRecoveryPoint\"]");
             // and what could not is listed, one problem per failed call
             assertThat(report.get("problems")).extracting(p -> p.get("kind").asText() + " " + p.get("action").asText())
                     .containsExactly("access-denied cloudwatch:GetMetricData",

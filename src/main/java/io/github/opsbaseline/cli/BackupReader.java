@@ -43,36 +43,40 @@ final class BackupReader {
         BackupClient backup = ctx.aws().backup(vault.region());
         Instant now = ctx.now();
         Instant since = now.minus(LOOKBACK);
-        Job backupJob = null;
-        Job copyJob = null;
-        String newestAt = null;
-        Double ageHours = null;
+        List<String> notRead = new ArrayList<>();
+        // each list on its own: one refused call must not leave the others unread, nor read as "none"
+        Job backupJob = read(ctx, notRead, "lastBackupJob", BACKUP_LIST_BACKUP_JOBS,
+                // the paginators fetch while the stream runs, so it runs inside the call
+                () -> backup.listBackupJobsPaginator(r -> r.byBackupVaultName(vault.name()).byCreatedAfter(since)
+                                .maxResults(100))
+                        .backupJobs().stream().max(Comparator.comparing(BackupJob::creationDate))
+                        .map(j -> new Job(j.stateAsString(), Times.iso(j.creationDate()), j.resourceType())));
+        Job copyJob = read(ctx, notRead, "lastCopyJob", BACKUP_LIST_COPY_JOBS,
+                () -> backup.listCopyJobsPaginator(r -> r.byCreatedAfter(since).maxResults(100))
+                        .copyJobs().stream()
+                        .filter(j -> j.sourceBackupVaultArn() != null
+                                && j.sourceBackupVaultArn().endsWith(":backup-vault:" + vault.name()))
+                        .max(Comparator.comparing(CopyJob::creationDate))
+                        .map(j -> new Job(j.stateAsString(), Times.iso(j.creationDate()), j.resourceType())));
+        RecoveryPointByBackupVault newest = read(ctx, notRead, "newestRecoveryPoint", BACKUP_LIST_RECOVERY_POINTS,
+                () -> backup.listRecoveryPointsByBackupVaultPaginator(r -> r.backupVaultName(vault.name())
+                                .byCreatedAfter(since).maxResults(100))
+                        .recoveryPoints().stream().max(Comparator.comparing(RecoveryPointByBackupVault::creationDate)));
+        String newestAt = newest == null ? null : Times.iso(newest.creationDate());
+        Double ageHours = newest == null ? null
+                : Times.round(Duration.between(newest.creationDate(), now).toMinutes() / 60.0, 1);
+        return new Vault(vault.name(), region, vault.role(), backupJob, copyJob, newestAt, ageHours, List.copyOf(notRead));
+    }
+
+    /** One list call: its newest item, null for none; on failure null, the field named in {@code notRead}. */
+    private static <T> T read(ReadContext ctx, List<String> notRead, String field, String action,
+                              java.util.function.Supplier<java.util.Optional<T>> call) {
         try {
-            backupJob = ctx.calls().call(InfraReader.SECTION, BACKUP_LIST_BACKUP_JOBS,
-                    // the paginators fetch while the stream runs, so it runs inside the call
-                    () -> backup.listBackupJobsPaginator(r -> r.byBackupVaultName(vault.name()).byCreatedAfter(since)
-                                    .maxResults(100))
-                            .backupJobs().stream().max(Comparator.comparing(BackupJob::creationDate)))
-                    .map(j -> new Job(j.stateAsString(), Times.iso(j.creationDate()), j.resourceType())).orElse(null);
-            copyJob = ctx.calls().call(InfraReader.SECTION, BACKUP_LIST_COPY_JOBS,
-                    () -> backup.listCopyJobsPaginator(r -> r.byCreatedAfter(since).maxResults(100))
-                            .copyJobs().stream()
-                            .filter(j -> j.sourceBackupVaultArn() != null
-                                    && j.sourceBackupVaultArn().endsWith(":backup-vault:" + vault.name()))
-                            .max(Comparator.comparing(CopyJob::creationDate)))
-                    .map(j -> new Job(j.stateAsString(), Times.iso(j.creationDate()), j.resourceType())).orElse(null);
-            RecoveryPointByBackupVault newest = ctx.calls().call(InfraReader.SECTION, BACKUP_LIST_RECOVERY_POINTS,
-                    () -> backup.listRecoveryPointsByBackupVaultPaginator(r -> r.backupVaultName(vault.name())
-                                    .byCreatedAfter(since).maxResults(100))
-                            .recoveryPoints().stream().max(Comparator.comparing(RecoveryPointByBackupVault::creationDate)))
-                    .orElse(null);
-            if (newest != null) {
-                newestAt = Times.iso(newest.creationDate());
-                ageHours = Times.round(Duration.between(newest.creationDate(), now).toMinutes() / 60.0, 1);
-            }
+            return ctx.calls().call(InfraReader.SECTION, action, call::get).orElse(null);
         } catch (ApiCalls.Failed e) {
             ctx.calls().report(e.problem());
+            notRead.add(field);
+            return null;
         }
-        return new Vault(vault.name(), region, vault.role(), backupJob, copyJob, newestAt, ageHours);
     }
 }

@@ -58,10 +58,12 @@ final class InfraReader {
                     "WebACL", ctx.targets().webAclName(), "Region", region, "Rule", "ALL");
         }
         Map<String, Double> values = new LinkedHashMap<>();
+        boolean metricsRead = true;
         if (!metrics.isEmpty()) {
             try {
                 values = metrics.read(ctx.calls(), SECTION, ctx.aws().cloudWatch(), ctx.now());
             } catch (ApiCalls.Failed e) {
+                metricsRead = false;
                 ctx.calls().report(e.problem());
             }
         }
@@ -74,7 +76,8 @@ final class InfraReader {
             caches.add(cache(cache, cacheStatus.get(cache.name()), cacheNodes.get(cache.name()), values));
         }
         return new Infra(databases, caches,
-                waf ? new Waf(ctx.targets().webAclName(), values.get("waf/blocked") == null ? null : Math.round(values.get("waf/blocked"))) : null,
+                waf ? new Waf(ctx.targets().webAclName(), values.get("waf/blocked") == null ? null
+                        : Math.round(values.get("waf/blocked")), metricsRead) : null,
                 SecurityFindingsReader.guardDuty(ctx),
                 SecurityFindingsReader.configRules(ctx),
                 BackupReader.read(ctx));

@@ -52,7 +52,8 @@ public record StatusReport(
     public record Cache(String name, String replicationGroupId, String status, Integer nodes, Double engineCpuPercent,
                         Double memoryUsedPercent, Integer connections) { }
 
-    public record Waf(String webAcl, Long blockedRequestsLastHour) { }
+    /** {@code read} false when the metric could not be read, as opposed to a null count for no data. */
+    public record Waf(String webAcl, Long blockedRequestsLastHour, boolean read) { }
 
     /** Active (unarchived) findings by severity band; {@code enabled} false when the region has no detector. */
     public record GuardDuty(boolean enabled, String detectorId, Integer critical, Integer high, Integer medium,
@@ -63,8 +64,12 @@ public record StatusReport(
     /** {@code resources}: non-compliant resources, "+" appended when AWS capped the count. */
     public record ConfigRule(String name, String resources) { }
 
+    /**
+     * A backup vault's recent activity; a null job means none in 7 days unless its field is named in
+     * {@code notRead} ({@code lastBackupJob}, {@code lastCopyJob}, {@code newestRecoveryPoint}).
+     */
     public record Vault(String name, String region, String role, Job lastBackupJob, Job lastCopyJob,
-                        String newestRecoveryPointAt, Double newestRecoveryPointAgeHours) { }
+                        String newestRecoveryPointAt, Double newestRecoveryPointAgeHours, List<String> notRead) { }
 
     /** A backup or copy job of the last 7 days. */
     public record Job(String state, String createdAt, String resourceType) { }

@@ -112,8 +112,9 @@ final class TableView {
         out.append(NL);
         if (infra.waf() != null) {
             out.append("  WAF ").append(infra.waf().webAcl()).append(": ")
-                    .append(infra.waf().blockedRequestsLastHour() == null ? "no data" : n(infra.waf().blockedRequestsLastHour()))
-                    .append(" requests blocked in the last hour").append(NL);
+                    .append(!infra.waf().read() ? "could not be read"
+                            : (infra.waf().blockedRequestsLastHour() == null ? "no data" : n(infra.waf().blockedRequestsLastHour()))
+                                    + " requests blocked in the last hour").append(NL);
         }
         var gd = infra.guardDuty();
         out.append("  GuardDuty: ").append(gd == null ? "could not be read" : !gd.enabled() ? "no detector in this region"
@@ -135,9 +136,13 @@ final class TableView {
             rows.add(new String[] {"BACKUP VAULT", "REGION", "LAST BACKUP JOB", "LAST COPY JOB", "NEWEST RECOVERY POINT"});
             for (Vault v : infra.backupVaults()) {
                 boolean dr = "dr".equals(v.role());
-                rows.add(new String[] {v.name(), v.region(), dr && v.lastBackupJob() == null ? "- (copy target)" : job(v.lastBackupJob()),
-                        dr && v.lastCopyJob() == null ? "- (copy target)" : job(v.lastCopyJob()),
-                        v.newestRecoveryPointAgeHours() == null ? "none in 7 days" : n(v.newestRecoveryPointAgeHours()) + " h ago"});
+                rows.add(new String[] {v.name(), v.region(),
+                        v.notRead().contains("lastBackupJob") ? NOT_READ
+                                : dr && v.lastBackupJob() == null ? "- (copy target)" : job(v.lastBackupJob()),
+                        v.notRead().contains("lastCopyJob") ? NOT_READ
+                                : dr && v.lastCopyJob() == null ? "- (copy target)" : job(v.lastCopyJob()),
+                        v.notRead().contains("newestRecoveryPoint") ? NOT_READ
+                                : v.newestRecoveryPointAgeHours() == null ? "none in 7 days" : n(v.newestRecoveryPointAgeHours()) + " h ago"});
             }
             out.append(NL);
             table(out, rows, "  ");
@@ -169,6 +174,9 @@ final class TableView {
         out.append("  baseline (offline)   ").append(c.baselineEstimateUsd() == null ? c.baselineEstimateSource()
                 : money(c.baselineEstimateUsd()) + " per month, " + c.baselineEstimateSource()).append(NL);
     }
+
+    /** A value whose call failed: never shown as "none", which would read as "backups stopped". */
+    private static final String NOT_READ = "not read";
 
     private static String job(Job job) {
         return job == null ? "none in 7 days" : job.state() + " " + Times.table(job.createdAt());
