@@ -32,7 +32,11 @@ class TemplateEstimatorTest {
             }}""";
 
     private static Estimate estimate(String region) throws Exception {
-        JsonNode template = new ObjectMapper().readTree(TEMPLATE);
+        return estimate(region, TEMPLATE);
+    }
+
+    private static Estimate estimate(String region, String json) throws Exception {
+        JsonNode template = new ObjectMapper().readTree(json);
         Assumptions assumptions = new Assumptions(2.0, null, null, null, null, null, null, null, null, 10_000.0, null, null,
                 null, null, null, null, null, null);
         return new TemplateEstimator(PriceBook.load()).estimate("test", region,
@@ -69,6 +73,16 @@ class TemplateEstimatorTest {
         assertThat(line(e, "requests (10k)").monthlyUsd()).isCloseTo(0.03, within(1e-9));
 
         assertThat(e.totalUsd()).isCloseTo(0.40 + 0.30 + 0.30 + 0.50 + 3.00 + 0.30 + 1.00 + 0.0591716 + 1.00 + 0.03, within(1e-6));
+    }
+
+    @Test
+    void aRotatedKeyIsPricedAtItsSteadyStateOfThreeDollars() throws Exception {
+        // KMS: $1 a key, and each of the first two yearly rotations adds $1 a month, capped there
+        Estimate e = estimate("us-east-1", """
+                {"Resources": {"Key": {"Type": "AWS::KMS::Key", "Properties": {"EnableKeyRotation": true}}}}""");
+        assertThat(line(e, "rotated key material").quantity()).isEqualTo(2);
+        assertThat(line(e, "customer-managed key").monthlyUsd() + line(e, "rotated key material").monthlyUsd())
+                .isCloseTo(3.00, within(1e-9));
     }
 
     @Test

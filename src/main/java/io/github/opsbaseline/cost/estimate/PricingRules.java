@@ -209,8 +209,9 @@ final class PricingRules {
     private static void key(Resource r, Assumptions a, Lines l) {
         l.add("customer-managed key", 1, "kms_customer_managed_key", "one per key");
         if (r.properties().path("EnableKeyRotation").asBoolean(false)) {
-            l.add("rotated key material", 1, "kms_rotation_extra",
-                    "after the first yearly rotation; $0 in year 1, 2 units from year 3");
+            // the steady state: each of the first two yearly rotations adds a unit, then the charge stops growing
+            l.add("rotated key material", 2, "kms_rotation_extra",
+                    "from the second yearly rotation on (year 3); $0 in year 1, 1 unit in year 2");
         }
         l.add("requests (10k)", a.kmsRequestsPerKey() / 10_000, "kms_requests",
                 fmt(a.kmsRequestsPerKey()) + " requests per key/month (cost.assumptions.kmsRequestsPerKey); 20k free not applied");
