@@ -28,10 +28,10 @@ class WebFirewallTest {
                 "DefaultAction", Map.of("Allow", Map.of()),
                 "Rules", Match.arrayWith(List.of(
                         Match.objectLike(Map.of("Name", "probe-paths", "Action", Map.of("Block", Map.of()),
-                                "Statement", Map.of("OrStatement", Map.of("Statements", Match.arrayWith(List.of(
-                                        Map.of("ByteMatchStatement", Match.objectLike(Map.of(
-                                                "SearchString", "/.env", "PositionalConstraint", "STARTS_WITH",
-                                                "TextTransformations", List.of(Map.of("Priority", 0, "Type", "LOWERCASE"))))))))))),
+                                "Statement", Map.of("RegexMatchStatement", Map.of(
+                                        "RegexString", "^(?:/\\.env|/\\.git|/wp-admin|/phpmyadmin|/backup|/config|/admin|/test)(?:[/.]|$)",
+                                        "FieldToMatch", Map.of("UriPath", Map.of()),
+                                        "TextTransformations", List.of(Map.of("Priority", 0, "Type", "LOWERCASE")))))),
                         Match.objectLike(Map.of("Name", "ip-reputation", "Statement", Map.of("ManagedRuleGroupStatement",
                                 Map.of("VendorName", "AWS", "Name", "AWSManagedRulesAmazonIpReputationList")))),
                         Match.objectLike(Map.of("Name", "common", "Statement", Map.of("ManagedRuleGroupStatement",
@@ -84,7 +84,7 @@ class WebFirewallTest {
                         Map.of("VendorName", "AWS", "Name", "AWSManagedRulesAnonymousIpList"))))))));
         // AND the capacity counts them: 1 WCU for each set and the country, 50 for the group
         assertThat(SecurityConfig.WafCapacity.of(new io.github.opsbaseline.config.ConfigLoader(
-                java.nio.file.Path.of("stacks-config")).load("staging").security().waf()).total()).isEqualTo(1287);
+                java.nio.file.Path.of("stacks-config")).load("staging").security().waf()).total()).isEqualTo(1204);
     }
 
     @Test
@@ -169,8 +169,25 @@ class WebFirewallTest {
     @Test
     void capacityIsComputedPerRule() {
         SecurityConfig.WafCapacity defaults = SecurityConfig.WafCapacity.of(SecurityConfig.Waf.defaults());
-        assertThat(defaults.total()).isEqualTo(1231);
-        assertThat(defaults.rules()).containsEntry("common", 700).containsEntry("probe-paths", 96)
+        assertThat(defaults.total()).isEqualTo(1148);
+        assertThat(defaults.rules()).containsEntry("common", 700).containsEntry("probe-paths", 13)
                 .containsEntry("rate-login", 4);
+    }
+
+    @Test
+    void probePathsBlockThePathAndWhatFollowsASlashOrDotNotALongerName() {
+        // the regex as WAF gets it, checked here with Java's engine (PCRE agrees on this subset)
+        java.util.regex.Pattern probe = java.util.regex.Pattern.compile(
+                SecurityConfig.Waf.probePathRegex(SecurityConfig.Waf.SEED_PROBE_PATHS));
+        for (String blocked : List.of("/.env", "/.env.bak", "/.git/config", "/admin", "/admin/login/", "/wp-admin/x",
+                "/config.php", "/test")) {
+            assertThat(probe.matcher(blocked).find()).as(blocked).isTrue();
+        }
+        for (String allowed : List.of("/testimonials", "/configuration", "/administrator-guide", "/backups-list",
+                "/api/admin", "/.environment", "/")) {
+            assertThat(probe.matcher(allowed).find()).as(allowed).isFalse();
+        }
+        // a path's regex characters are taken literally
+        assertThat(SecurityConfig.Waf.probePathRegex(List.of("/a+b", "/C.D"))).isEqualTo("^(?:/a\\+b|/c\\.d)(?:[/.]|$)");
     }
 }

@@ -65,9 +65,10 @@ public class WebFirewall extends Construct {
             rules.add("geo-block", "Block", map("GeoMatchStatement", map("CountryCodes", waf.blockedCountries())));
         }
         if (!waf.probePaths().isEmpty()) {
-            List<Object> matches = new ArrayList<>();
-            waf.probePaths().forEach(p -> matches.add(pathStartsWith(p, "LOWERCASE")));
-            rules.add("probe-paths", "Block", anyOf(matches));
+            rules.add("probe-paths", "Block", map("RegexMatchStatement", map(
+                    "RegexString", SecurityConfig.Waf.probePathRegex(waf.probePaths()),
+                    "FieldToMatch", map("UriPath", map()),
+                    "TextTransformations", List.of(map("Priority", 0, "Type", "LOWERCASE")))));
         }
         rules.managed("ip-reputation", "AWSManagedRulesAmazonIpReputationList", List.of());
         if (waf.anonymousIpList()) {
