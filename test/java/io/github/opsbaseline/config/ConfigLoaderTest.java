@@ -90,6 +90,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anEnvironmentNameSetInTheBaseIsBlamedOnTheBase() throws IOException {
+        Path dir = Files.createTempDirectory("cfg-");
+        Files.writeString(dir.resolve("base.json"), "{ \"project\": \"demo\", \"environment\": \"dev\" }");
+        Files.writeString(dir.resolve("qa.json"), "{ \"extends\": \"base\" }");
+
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> new ConfigLoader(dir).load("qa"));
+
+        assertThat(error.problems()).containsExactly(new ConfigProblem(dir.resolve("base.json").toString(),
+                "$.environment", "expected the file's own name \"qa\", found \"dev\""));
+    }
+
+    @Test
+    void aValueWithControlCharactersOrAKeyWithDotsStaysOnOneReadableLine() throws IOException {
+        Path dir = Files.createTempDirectory("cfg-");
+        Files.writeString(dir.resolve("a.json"), "{ \"project\": \"demo\", \"tags\": { \"team.name\": \"x\\ny\" } }");
+
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> new ConfigLoader(dir).load("a"));
+
+        assertThat(error.lines()).hasSize(1);
+        assertThat(error.lines().get(0)).doesNotContain("\n").endsWith("$.tags['team.name']: not a tag value (at most 256"
+                + " letters, digits, spaces and _ . : / = + - @, not starting with \"aws:\" in any case): \"x\\ny\"");
+    }
+
+    @Test
     void problemsOfEveryEnvironmentAreReportedTogether() throws IOException {
         Path dir = Files.createTempDirectory("cfg-");
         Files.writeString(dir.resolve("a.json"), "{ \"project\": \"demo\", \"region\": \"nowhere\" }");

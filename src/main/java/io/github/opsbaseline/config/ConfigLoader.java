@@ -139,7 +139,8 @@ public final class ConfigLoader {
         merged.remove(SCHEMA);
         String envFile = display(env);
         if (merged.has("environment") && !env.equals(merged.get("environment").asText())) {
-            fail(envFile, "$.environment", "expected the file's own name " + ConfigProblems.quote(env)
+            // blamed on the file that set it, which may be the base the environment extends
+            fail(fileOf("$.environment", origin, envFile), "$.environment", "expected the file's own name " + ConfigProblems.quote(env)
                     + ", found " + merged.get("environment"));
         }
         merged.put("environment", env);
@@ -237,7 +238,7 @@ public final class ConfigLoader {
         if (node.isNull()) {
             out.add(path);
         } else if (node.isObject()) {
-            node.fields().forEachRemaining(e -> findNulls(e.getValue(), path + "." + e.getKey(), out));
+            node.fields().forEachRemaining(e -> findNulls(e.getValue(), JsonPaths.field(path, e.getKey()), out));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 findNulls(node.get(i), path + "[" + i + "]", out);
@@ -251,7 +252,7 @@ public final class ConfigLoader {
         Iterator<Map.Entry<String, JsonNode>> fields = source.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
-            String childPath = path + "." + f.getKey();
+            String childPath = JsonPaths.field(path, f.getKey());
             JsonNode existing = target.get(f.getKey());
             if (existing != null && existing.isObject() && f.getValue().isObject()) {
                 merge((ObjectNode) existing, f.getValue(), childPath, file, origin);
@@ -267,7 +268,7 @@ public final class ConfigLoader {
     private static void markAll(JsonNode node, String path, String file, Map<String, String> origin) {
         origin.put(path, file);
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> markAll(e.getValue(), path + "." + e.getKey(), file, origin));
+            node.fields().forEachRemaining(e -> markAll(e.getValue(), JsonPaths.field(path, e.getKey()), file, origin));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 markAll(node.get(i), path + "[" + i + "]", file, origin);
@@ -283,8 +284,7 @@ public final class ConfigLoader {
             if (f != null) {
                 return p.equals("$") ? envFile : f;
             }
-            int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-            p = cut <= 0 ? "" : p.substring(0, cut);
+            p = JsonPaths.parent(p);
         }
         return envFile;
     }
@@ -443,7 +443,7 @@ public final class ConfigLoader {
         // While a field name is the current token, the object's context already names it.
         while (ctx != null && !ctx.inRoot()) {
             if (ctx.inObject() && ctx.getCurrentName() != null) {
-                parts.add(0, "." + ctx.getCurrentName());
+                parts.add(0, JsonPaths.field("", ctx.getCurrentName()));
             } else if (ctx.inArray()) {
                 parts.add(0, "[" + Math.max(ctx.getCurrentIndex(), 0) + "]");
             }
