@@ -215,6 +215,22 @@ class StatusCommandTest {
     }
 
     @Test
+    void refusedCredentialsAreNotReportedAsMissingPermissions() throws Exception {
+        try (FakeAws aws = new FakeAws(new ProdAccount().quiet())) {
+            aws.fault("ecs:DescribeServices", r -> new FakeAws.Response(400, "application/x-amz-json-1.1",
+                    "{\"__type\":\"UnrecognizedClientException\",\"message\":\"The security token included in the request is invalid.\"}",
+                    java.util.Map.of("x-amzn-ErrorType", "UnrecognizedClientException")));
+
+            CliRun run = CliRun.status(aws, "--env", "prod", "--services-only", "--output", "json");
+
+            JsonNode problem = JSON.readTree(run.stdout()).at("/problems/0");
+            assertThat(problem.get("kind").asText()).isEqualTo("invalid-credentials");
+            assertThat(problem.get("message").asText()).startsWith("UnrecognizedClientException: AWS refused these credentials")
+                    .doesNotContain("grant");
+        }
+    }
+
+    @Test
     void accessDeniedIsNotRetried() throws Exception {
         try (FakeAws aws = new FakeAws(new ProdAccount().quiet())) {
             aws.denyAlways("cloudwatch:DescribeAlarms");

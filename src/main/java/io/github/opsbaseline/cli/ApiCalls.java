@@ -38,6 +38,11 @@ final class ApiCalls {
         }
     }
 
+    /** Error codes of credentials AWS does not accept (bad signature, unknown key, expired session). */
+    static final List<String> BAD_CREDENTIALS = List.of("InvalidClientTokenId", "SignatureDoesNotMatch",
+            "UnrecognizedClientException", "InvalidAccessKeyId", "InvalidSignatureException", "IncompleteSignature",
+            "AuthFailure");
+
     private final String policyName;
     private final int maxAttempts;
     private final List<Problem> problems = new ArrayList<>();
@@ -68,6 +73,12 @@ final class ApiCalls {
     Problem problem(String section, String action, SdkException e) {
         if (e instanceof AwsServiceException service) {
             String code = service.awsErrorDetails() == null ? "" : String.valueOf(service.awsErrorDetails().errorCode());
+            // also 403s, but the keys are wrong, not the permissions: pointing at IAM would mislead
+            if (BAD_CREDENTIALS.contains(code) || code.startsWith("ExpiredToken")) {
+                return new Problem(section, action, "invalid-credentials", code + ": AWS refused these credentials"
+                        + " (wrong, expired or for another partition); sign in again (aws sso login) or check --profile"
+                        + " and AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN");
+            }
             if (ACCESS_DENIED.contains(code) || service.statusCode() == 403) {
                 return new Problem(section, action, "access-denied", "AccessDenied: this identity may not call " + action
                         + " (" + usedFor(action) + "); grant " + action + " or attach the " + policyName + " policy");
