@@ -54,8 +54,8 @@ class CostCommandTest {
         // the figures of test/snapshots/cost/dev.json, in the table's columns
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Monthly cost of the ops-baseline resources: dev (ap-southeast-1)")
                 .containsPattern("STACK +RESOURCE TYPE +ITEM +QUANTITY")
-                .containsPattern("django-ms-dev-security +60\\.52")
-                .containsPattern("django-ms-dev-backup +7\\.27")
-                .containsPattern("TOTAL dev +126\\.27");
+                .containsPattern("django-ms-dev-security +62\\.52")
+                .containsPattern("django-ms-dev-backup +9\\.27")
+                .containsPattern("TOTAL dev +133\\.37");
     }
 }
