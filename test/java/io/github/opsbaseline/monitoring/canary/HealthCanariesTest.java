@@ -41,16 +41,19 @@ class HealthCanariesTest {
     }
 
     @Test
-    void failureIsAlarmedOnSuccessPercentAndNoDataCountsAsFailure() {
+    void failureIsAlarmedOnSuccessPercentAndACanaryThatStopsIsReportedNotANewOne() {
+        // a new canary has no data until its first run: "breaching" would page at every deploy of one
         Map<String, Object> alarm = new HashMap<>(Map.of("AlarmName", "shop-test-api-health-check-critical",
                 "Namespace", "CloudWatchSynthetics", "MetricName", "SuccessPercent", "Statistic", "Average",
                 "Dimensions", List.of(Map.of("Name", "CanaryName", "Value", "shop-test-api-health")),
                 "Threshold", 50, "Period", 300, "ComparisonOperator", "LessThanThreshold",
-                "TreatMissingData", "breaching"));
+                "TreatMissingData", "missing", "InsufficientDataActions", Match.absent()));
         alarm.putAll(MonitoringFixtures.actionsTo("Critical"));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", alarm);
+        // the warning alarm reports a canary gone silent (INSUFFICIENT_DATA), once per canary
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-users-health-check-warning",
-                "Threshold", 100));
+                "Threshold", 100, "TreatMissingData", "missing",
+                "InsufficientDataActions", List.of(MonitoringFixtures.topicRef("Warning"))));
     }
 
     @Test

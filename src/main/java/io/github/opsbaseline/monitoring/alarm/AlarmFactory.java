@@ -82,6 +82,10 @@ public final class AlarmFactory {
                 .actionsEnabled(true)
                 .alarmActions(actions(severity))
                 .okActions(actions(severity));
+        // one report of a silent metric per signal: from its warning alarm, else its critical one
+        if (def.missingData().reportsSilence() && (severity == Severity.WARNING || def.warning() == null)) {
+            b.insufficientDataActions(actions(Severity.WARNING));
+        }
         BaselineAlarm.Kind kind = BaselineAlarm.Kind.METRIC;
         if (def.metric() instanceof MetricSpec.Single m) {
                 b.namespace(m.namespace()).metricName(m.metricName()).dimensions(dims.isEmpty() ? null : dims)

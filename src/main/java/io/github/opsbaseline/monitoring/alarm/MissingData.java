@@ -9,7 +9,13 @@ public enum MissingData {
     /** Keep the last state (a short gap in a steady metric). */
     IGNORE("ignore"),
     /** Show INSUFFICIENT_DATA so someone notices the metric is not published at all. */
-    MISSING("missing");
+    MISSING("missing"),
+    /**
+     * As {@link #MISSING}, and the signal's lowest-severity alarm tells the warning topic when it
+     * goes INSUFFICIENT_DATA: a metric that stops (a canary that no longer runs) is reported,
+     * while a brand-new one, which starts in that state, pages no one (BREACHING would, at once).
+     */
+    MISSING_REPORTED("missing");
 
     private final String cfn;
 
@@ -19,5 +25,10 @@ public enum MissingData {
 
     public String cfn() {
         return cfn;
+    }
+
+    /** Whether an alarm going INSUFFICIENT_DATA notifies the warning topic. */
+    public boolean reportsSilence() {
+        return this == MISSING_REPORTED;
     }
 }

@@ -21,8 +21,9 @@ public final class CanarySignals {
                 metric("CloudWatchSynthetics", "SuccessPercent", "Average"))
                 .every(period, 2, 2)
                 .below(100.0, 50.0, "%")
-                // No runs means nobody verifies the endpoint: that is itself an alert.
-                .missing(MissingData.BREACHING)
+                // No runs means nobody verifies the endpoint: reported to the warning topic. Not
+                // BREACHING: a new canary has no data until its first run, and would page at once.
+                .missing(MissingData.MISSING_REPORTED)
                 .means("The health URL failed from outside (DNS, TLS, load balancer, service or its database).",
                         "The canary's screenshots and logs in the artifacts bucket, the /health response body"
                                 + " (database and cache checks), the service-down and unhealthy-hosts alarms."));
