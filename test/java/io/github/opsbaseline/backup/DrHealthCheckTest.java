@@ -44,16 +44,24 @@ class DrHealthCheckTest {
     }
 
     @Test
-    void aCriticalAlarmTreatsMissingReportsAsUnhealthy() {
+    void aCriticalAlarmPagesOnAFailedRunAndOnRunsThatStopButNotBeforeTheFirst() {
+        // a failed run is the minimum of its period; no run in two intervals is INSUFFICIENT_DATA,
+        // which pages too; a new alarm starts in that state, which triggers nothing
         Template t = TemplateSupport.backup("prod");
+        Map<String, Object> critical = Map.of("Fn::ImportValue", Match.stringLikeRegexp("Critical"));
         t.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                 "AlarmName", "django-ms-prod-dr-health-unhealthy-critical",
-                "Namespace", "OpsBaseline/Backup", "MetricName", "DrHealthy",
+                "Namespace", "OpsBaseline/Backup", "MetricName", "DrHealthy", "Statistic", "Minimum",
                 "Dimensions", List.of(Map.of("Name", "Environment", "Value", "django-ms-prod")),
                 "ComparisonOperator", "LessThanThreshold", "Threshold", 1,
-                "TreatMissingData", "breaching",
-                "AlarmActions", List.of(Map.of("Fn::ImportValue", Match.stringLikeRegexp("Critical"))),
-                "OKActions", List.of(Map.of("Fn::ImportValue", Match.stringLikeRegexp("Critical")))));
+                "Period", 7200, "EvaluationPeriods", 1,
+                "TreatMissingData", "missing"));
+        t.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmName", "django-ms-prod-dr-health-unhealthy-critical",
+                "AlarmActions", List.of(critical), "OKActions", List.of(critical),
+                "InsufficientDataActions", List.of(critical)));
+        // a daily check's period stays within CloudWatch's one day
+        assertThat(DrHealthCheck.alarmPeriod(software.amazon.awscdk.Duration.hours(24)).toSeconds().intValue()).isEqualTo(86_400);
         t.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "rate(1 hour)"));
         t.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "/aws/lambda/django-ms-prod-dr-health-check",
                 "RetentionInDays", 365, "KmsKeyId", Match.anyValue()));

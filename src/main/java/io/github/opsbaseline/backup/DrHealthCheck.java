@@ -212,14 +212,26 @@ public class DrHealthCheck extends Construct {
                         + "a failed backup or copy job, or a health URL that does not answer.")
                 .metric(Metric.Builder.create().namespace(NAMESPACE).metricName(METRIC)
                         .dimensionsMap(Map.of("Environment", props.names().prefix()))
-                        .statistic("Minimum").period(props.every()).build())
+                        .statistic("Minimum").period(alarmPeriod(props.every())).build())
                 .threshold(1)
                 .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
                 .evaluationPeriods(1)
-                .treatMissingData(TreatMissingData.BREACHING)
+                // "did not run" is INSUFFICIENT_DATA, which pages below; not BREACHING, which would page
+                // at the first deploy (no report yet) and whenever one run lands just past a period's end
+                .treatMissingData(TreatMissingData.MISSING)
                 .build();
         alarm.addAlarmAction(new SnsAction(props.alertTopics().critical()));
         alarm.addOkAction(new SnsAction(props.alertTopics().critical()));
+        alarm.addInsufficientDataAction(new SnsAction(props.alertTopics().critical()));
+    }
+
+    /**
+     * Two run intervals, so one late run does not leave a period empty; at most a day, CloudWatch's
+     * limit on a period times its evaluation periods. A failed run still alarms at once: it is the
+     * period's minimum.
+     */
+    static Duration alarmPeriod(Duration every) {
+        return Duration.seconds(Math.min(2 * every.toSeconds().longValue(), 86_400));
     }
 
     /** The function's Python source, kept as a resource so it can be read and tested as Python. */
