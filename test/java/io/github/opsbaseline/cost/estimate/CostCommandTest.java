@@ -56,6 +56,6 @@ class CostCommandTest {
                 .containsPattern("STACK +RESOURCE TYPE +ITEM +QUANTITY")
                 .containsPattern("django-ms-dev-security +62\\.52")
                 .containsPattern("django-ms-dev-backup +9\\.27")
-                .containsPattern("TOTAL dev +133\\.37");
+                .containsPattern("TOTAL dev +133\\.47");
     }
 }

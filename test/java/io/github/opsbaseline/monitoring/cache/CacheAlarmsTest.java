@@ -62,7 +62,18 @@ class CacheAlarmsTest {
     void replicationLagWhenTheGroupHasReplicas() {
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-cache-sessions-002-replication-lag-warning",
                 "MetricName", "ReplicationLag", "Threshold", 5));
-        assertThat(alarms.alarms()).hasSize(24).extracting(BaselineAlarm::resource)
+        // 2 nodes x (6 signals at two levels + available, critical only)
+        assertThat(alarms.alarms()).hasSize(26).extracting(BaselineAlarm::resource)
                 .containsOnly("cache-sessions-001", "cache-sessions-002");
+    }
+
+    @Test
+    void aNodeThatStopsReportingPagesAsDown() {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmName", "shop-test-cache-sessions-002-available-critical",
+                "Namespace", "AWS/ElastiCache", "MetricName", "EngineCPUUtilization", "Statistic", "SampleCount",
+                "Dimensions", List.of(Map.of("Name", "CacheClusterId", "Value", "shop-redis-002")),
+                "Threshold", 1, "Period", 60, "EvaluationPeriods", 5, "ComparisonOperator", "LessThanThreshold",
+                "TreatMissingData", "breaching"));
     }
 }
