@@ -25,11 +25,6 @@ class ExistingServicesTest {
     @Test
     void withExistingDetectorRecorderAndHubOnlyRulesAreCreated() {
         // GIVEN typed props that reuse the account's detector, recorder and hub
-        App app = new App();
-        Environment where = Environment.builder().account("123456789012").region("eu-west-1").build();
-        Stack topics = new Stack(app, "topics", StackProps.builder().env(where).build());
-        IAlertTopics alertTopics = IAlertTopics.fromTopics(new Topic(topics, "C"), new Topic(topics, "W"),
-                new Topic(topics, "I"));
         SecurityConfig security = new SecurityConfig(
                 new SecurityConfig.Waf(false, null, null, null, null, null, null, null, null, null, null, null, null, null),
                 new SecurityConfig.GuardDuty(null, false, null, null, null, null, null, null, null),
@@ -40,10 +35,7 @@ class ExistingServicesTest {
                 false, null);
 
         // WHEN the stack is built
-        SecurityStack stack = new SecurityStack(app, "security", new SecurityStackProps(
-                StackProps.builder().env(where).build(), new ResourceNames("shop", "prod"), alertTopics,
-                RemovalPolicy.RETAIN, security, List.of(ComplianceStandard.CIS), List.of(), Map.of()));
-        Template t = Template.fromStack(stack);
+        Template t = synth(security);
 
         // THEN no detector, recorder, channel or hub, but the routing rules and Config rules exist
         t.resourceCountIs("AWS::GuardDuty::Detector", 0);
@@ -63,11 +55,6 @@ class ExistingServicesTest {
     @Test
     void aControlTowerAccountWithItsOwnTrailAndRecorderNeedsNoBucket() {
         // GIVEN the organization's trail and recorder: CloudTrail off, the existing recorder reused
-        App app = new App();
-        Environment where = Environment.builder().account("123456789012").region("eu-west-1").build();
-        Stack topics = new Stack(app, "topics", StackProps.builder().env(where).build());
-        IAlertTopics alertTopics = IAlertTopics.fromTopics(new Topic(topics, "C"), new Topic(topics, "W"),
-                new Topic(topics, "I"));
         SecurityConfig security = new SecurityConfig(
                 new SecurityConfig.Waf(false, null, null, null, null, null, null, null, null, null, null, null, null, null),
                 null,
@@ -76,10 +63,7 @@ class ExistingServicesTest {
                 null, null, false, null);
 
         // WHEN the stack is built (it threw a NullPointerException for the missing access-log bucket)
-        SecurityStack stack = new SecurityStack(app, "security", new SecurityStackProps(
-                StackProps.builder().env(where).build(), new ResourceNames("shop", "prod"), alertTopics,
-                RemovalPolicy.RETAIN, security, List.of(ComplianceStandard.CIS), List.of(), Map.of()));
-        Template t = Template.fromStack(stack);
+        Template t = synth(security);
 
         // THEN no bucket, trail or recorder, and the Config rules and their routing are there
         t.resourceCountIs("AWS::S3::Bucket", 0);
@@ -87,5 +71,17 @@ class ExistingServicesTest {
         t.resourceCountIs("AWS::Config::ConfigurationRecorder", 0);
         t.resourceCountIs("AWS::Config::ConfigRule", 20);
         t.hasResourceProperties("AWS::Events::Rule", Map.of("Name", "shop-prod-config-non-compliant"));
+    }
+
+    /** The security stack of {@code security} with CIS, built from typed props, topics in a stack of their own. */
+    private static Template synth(SecurityConfig security) {
+        App app = new App();
+        Environment where = Environment.builder().account("123456789012").region("eu-west-1").build();
+        Stack topics = new Stack(app, "topics", StackProps.builder().env(where).build());
+        IAlertTopics alertTopics = IAlertTopics.fromTopics(new Topic(topics, "C"), new Topic(topics, "W"),
+                new Topic(topics, "I"));
+        return Template.fromStack(new SecurityStack(app, "security", new SecurityStackProps(
+                StackProps.builder().env(where).build(), new ResourceNames("shop", "prod"), alertTopics,
+                RemovalPolicy.RETAIN, security, List.of(ComplianceStandard.CIS), List.of(), Map.of())));
     }
 }

@@ -54,6 +54,20 @@ public record SignalDefinition(
         }
     }
 
+    /**
+     * {@code available}: a resource that stops publishing {@code metricName} (which it publishes every
+     * minute while it runs) for five minutes is down. The other signals read silence as fine, so this
+     * one is what pages when the resource itself stops, failed or removed.
+     */
+    public static SignalDefinition available(String namespace, String metricName, String meaning, String checkFirst) {
+        return signal("available", "Reporting (" + metricName + " data points)",
+                MetricSpec.metric(namespace, metricName, "SampleCount"))
+                .every(60, 5, 5)
+                .below(null, 1.0, "data points")
+                .missing(MissingData.BREACHING)
+                .means(meaning, checkFirst);
+    }
+
     /** Starts a definition: {@code signal("cpu", "CPU utilization", metric(...)).above(80, 90, "%")...}. */
     public static SignalDefinition signal(String id, String title, MetricSpec metric) {
         return new SignalDefinition(id, title, metric, null, null, null, null, null, null, null, null, null, null);

@@ -4,7 +4,6 @@ import static io.github.opsbaseline.monitoring.alarm.MetricSpec.math;
 import static io.github.opsbaseline.monitoring.alarm.MetricSpec.metric;
 import static io.github.opsbaseline.monitoring.alarm.SignalDefinition.signal;
 
-import io.github.opsbaseline.monitoring.alarm.MissingData;
 import io.github.opsbaseline.monitoring.alarm.SignalDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,17 +23,11 @@ public final class CacheSignals {
     /** The signals of one node; replication lag only when the group has replicas. */
     public static List<SignalDefinition> forNode(boolean hasReplicas) {
         List<SignalDefinition> s = new ArrayList<>(List.of(
-                // a failed or removed node publishes nothing, which the alarms below read as fine;
-                // ElastiCache publishes host metrics every minute, so five silent minutes are down
-                signal("available", "Reporting (EngineCPUUtilization data points)",
-                        metric(NS, "EngineCPUUtilization", "SampleCount"))
-                        .every(60, 5, 5)
-                        .below(null, 1.0, "data points")
-                        .missing(MissingData.BREACHING)
-                        .means("The node has published no metrics for 5 minutes: it failed, is being replaced,"
-                                        + " or was removed from the group.",
-                                "The replication group's events and node status, a failover to a replica, and"
-                                        + " `nodes` in the config if the group was made smaller."),
+                SignalDefinition.available(NS, "EngineCPUUtilization",
+                        "The node has published no metrics for 5 minutes: it failed, is being replaced,"
+                                + " or was removed from the group.",
+                        "The replication group's events and node status, a failover to a replica, and"
+                                + " `nodes` in the config if the group was made smaller."),
                 signal("engine-cpu", "Engine CPU utilization", metric(NS, "EngineCPUUtilization", "Average"))
                         .above(70.0, 90.0, "%")
                         .means("The Redis thread is busy; every command waits.",

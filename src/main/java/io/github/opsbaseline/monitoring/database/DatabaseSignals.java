@@ -7,7 +7,6 @@ import static io.github.opsbaseline.monitoring.alarm.SignalDefinition.signal;
 
 import io.github.opsbaseline.config.WorkloadConfig.DatabaseEngine;
 import io.github.opsbaseline.monitoring.alarm.AlarmFactory;
-import io.github.opsbaseline.monitoring.alarm.MissingData;
 import io.github.opsbaseline.monitoring.alarm.SignalDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,18 +54,12 @@ public final class DatabaseSignals {
     /** The signals of a database with these facts, in catalogue order. */
     public static List<SignalDefinition> forDatabase(Facts f) {
         List<SignalDefinition> s = new ArrayList<>();
-        // A stopped, failed or unreachable database publishes nothing, and every alarm below treats
-        // missing data as not breaching: without this one, "DB down" (seed 000: critical) pages no one.
-        // RDS publishes CPUUtilization every minute while the instance runs; five silent minutes are
-        // down, not a late data point.
-        s.add(signal("available", "Reporting (CPUUtilization data points)", metric(NS, "CPUUtilization", "SampleCount"))
-                .every(60, 5, 5)
-                .below(null, 1.0, "data points")
-                .missing(MissingData.BREACHING)
-                .means("The database has published no metrics for 5 minutes: it is stopped, failed over without"
-                                + " a writer, being restored, or unreachable.",
-                        "The RDS events and status of the instance or cluster, a maintenance or storage-full"
-                                + " stop, and the services' database-errors."));
+        // "DB down" (seed 000: critical): without it a stopped database would leave every alarm OK
+        s.add(SignalDefinition.available(NS, "CPUUtilization",
+                "The database has published no metrics for 5 minutes: it is stopped, failed over without"
+                        + " a writer, being restored, or unreachable.",
+                "The RDS events and status of the instance or cluster, a maintenance or storage-full"
+                        + " stop, and the services' database-errors."));
         s.add(signal("cpu", "CPU utilization", metric(NS, "CPUUtilization", "Average"))
                 .above(75.0, 90.0, "%")
                 .means("The database is CPU bound; every query slows down.",
