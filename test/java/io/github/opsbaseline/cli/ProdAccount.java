@@ -39,11 +39,11 @@ final class ProdAccount implements Function<Request, Response> {
         return this;
     }
 
-    private boolean siblingAlarm;
+    private final java.util.List<String> alsoFiring = new java.util.ArrayList<>();
 
-    /** Environment prod-eu's critical alarm fires too; prod's name prefix finds it. */
-    ProdAccount withProdEuAlarmFiring() {
-        siblingAlarm = true;
+    /** This critical alarm fires too (another environment's, say, which prod's name prefix finds). */
+    ProdAccount withAlarmFiring(String name) {
+        alsoFiring.add(name);
         return this;
     }
 
@@ -107,8 +107,8 @@ final class ProdAccount implements Function<Request, Response> {
                     + ":alarm:django-ms-prod-order-service-unhealthy-hosts-critical transitioned to ALARM at Monday 23 November, 2026 04:44:51 UTC</StateReason>"
                     + "<StateUpdatedTimestamp>2026-11-23T04:45:02.118Z</StateUpdatedTimestamp><ActionsEnabled>true</ActionsEnabled></member>");
         }
-        if (siblingAlarm) {
-            metric.append(metricAlarm("django-ms-prod-eu-api-gateway-cpu-critical", "2026-11-23T04:50:00.000Z",
+        for (String name : alsoFiring) {
+            metric.append(metricAlarm(name, "2026-11-23T04:50:00.000Z",
                     "Threshold Crossed: 2 datapoints [95.0 (23/11/26 04:45:00), 94.1 (23/11/26 04:40:00)] were greater than the threshold (90.0)."));
         }
         metric.append(metricAlarm("django-ms-prod-db-main-cpu-warning", "2026-11-23T04:32:15.004Z",

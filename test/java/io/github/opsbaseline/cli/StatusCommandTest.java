@@ -343,7 +343,7 @@ class StatusCommandTest {
             }
         }
         Files.writeString(dir.resolve("prod-eu.json"), "{ \"extends\": \"prod\" }");
-        try (FakeAws aws = new FakeAws(new ProdAccount().quiet().withProdEuAlarmFiring())) {
+        try (FakeAws aws = new FakeAws(new ProdAccount().quiet().withAlarmFiring("django-ms-prod-eu-api-gateway-cpu-critical"))) {
             // WHEN prod's status is read
             CliRun run = CliRun.status(aws, "--env", "prod", "--services-only", "--config-dir", dir.toString());
 
@@ -353,9 +353,28 @@ class StatusCommandTest {
             assertThat(run.exitCode()).isEqualTo(StatusCommand.OK);
         }
         // AND prod-eu's own status shows it
-        try (FakeAws aws = new FakeAws(new ProdAccount().quiet().withProdEuAlarmFiring())) {
+        try (FakeAws aws = new FakeAws(new ProdAccount().quiet().withAlarmFiring("django-ms-prod-eu-api-gateway-cpu-critical"))) {
             CliRun run = CliRun.status(aws, "--env", "prod-eu", "--services-only", "--config-dir", dir.toString());
             assertThat(run.stdout()).contains("django-ms-prod-eu-api-gateway-cpu-critical");
+        }
+    }
+
+    @Test
+    void anAlarmOfThisEnvironmentsCatalogueStaysItsOwnWhenAnotherEnvironmentsPrefixAlsoFitsIt(@TempDir Path dir)
+            throws Exception {
+        // GIVEN prod and prod-api: prod's own api-gateway alarms start with "django-ms-prod-api-" too
+        try (var files = Files.list(ProjectPaths.stacksConfig())) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(dir.resolve("prod-api.json"), "{ \"extends\": \"prod\" }");
+        try (FakeAws aws = new FakeAws(new ProdAccount().quiet().withAlarmFiring("django-ms-prod-api-gateway-cpu-critical"))) {
+            CliRun run = CliRun.status(aws, "--env", "prod", "--services-only", "--config-dir", dir.toString());
+
+            // THEN it is prod's: an alarm prod's catalogue creates is never another environment's
+            assertThat(run.stdout()).contains("django-ms-prod-api-gateway-cpu-critical");
+            assertThat(run.exitCode()).isEqualTo(StatusCommand.CRITICAL_ALARM);
         }
     }
 

@@ -78,6 +78,15 @@ class ConfigComplianceTest {
     }
 
     @Test
+    void withoutSecurityHubRoutingEveryRulesNonCompliantChangeAlerts() {
+        // dev routes no Security Hub findings, so Security Hub's rules (if the account has them) still alert here
+        SecurityTemplates.of("dev").hasResourceProperties("AWS::Events::Rule", Map.of(
+                "Name", "django-ms-dev-config-non-compliant",
+                "EventPattern", Match.objectLike(Map.of("detail",
+                        Map.of("newEvaluationResult", Map.of("complianceType", List.of("NON_COMPLIANT")))))));
+    }
+
+    @Test
     void theRecorderRoleMayDeliverToTheBucketAndIsAssumedOnlyForThisAccount() {
         Template t = SecurityTemplates.of("prod");
         String role = only(t, "AWS::IAM::Role", "ConfigComplianceRecorderRole");

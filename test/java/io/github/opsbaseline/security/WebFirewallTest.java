@@ -29,7 +29,8 @@ class WebFirewallTest {
                 "Rules", Match.arrayWith(List.of(
                         Match.objectLike(Map.of("Name", "probe-paths", "Action", Map.of("Block", Map.of()),
                                 "Statement", Map.of("RegexMatchStatement", Map.of(
-                                        "RegexString", "^(?:/\\.env|/\\.git|/wp-admin|/phpmyadmin|/backup|/config|/admin|/test)(?:[/.]|$)",
+                                        "RegexString", "^(?:/\\.env|/\\.git|/wp-admin(?:[^a-z]|$)|/phpmyadmin(?:[^a-z]|$)"
+                                                + "|/backup(?:[^a-z]|$)|/config(?:[^a-z]|$)|/admin(?:[^a-z]|$)|/test(?:[^a-z]|$))",
                                         "FieldToMatch", Map.of("UriPath", Map.of()),
                                         "TextTransformations", List.of(Map.of("Priority", 0, "Type", "LOWERCASE")))))),
                         Match.objectLike(Map.of("Name", "ip-reputation", "Statement", Map.of("ManagedRuleGroupStatement",
@@ -175,19 +176,20 @@ class WebFirewallTest {
     }
 
     @Test
-    void probePathsBlockThePathAndWhatFollowsASlashOrDotNotALongerName() {
+    void probePathsBlockAWordNotContinuedByALetterAndDotFilesAndSlashEndedPathsAsPrefixes() {
         // the regex as WAF gets it, checked here with Java's engine (PCRE agrees on this subset)
-        java.util.regex.Pattern probe = java.util.regex.Pattern.compile(
-                SecurityConfig.Waf.probePathRegex(SecurityConfig.Waf.SEED_PROBE_PATHS));
-        for (String blocked : List.of("/.env", "/.env.bak", "/.git/config", "/admin", "/admin/login/", "/wp-admin/x",
-                "/config.php", "/test")) {
+        java.util.regex.Pattern probe = java.util.regex.Pattern.compile(SecurityConfig.Waf.probePathRegex(
+                new java.util.ArrayList<>(java.util.stream.Stream.concat(SecurityConfig.Waf.SEED_PROBE_PATHS.stream(),
+                        java.util.stream.Stream.of("/cgi-bin/")).toList())));
+        for (String blocked : List.of("/.env", "/.env.bak", "/.envrc", "/.git/config", "/.gitignore", "/admin", "/admin/login/",
+                "/wp-admin/x", "/config.php", "/test", "/backup-2024.zip", "/phpmyadmin4.8.5/", "/cgi-bin/test.cgi")) {
             assertThat(probe.matcher(blocked).find()).as(blocked).isTrue();
         }
-        for (String allowed : List.of("/testimonials", "/configuration", "/administrator-guide", "/backups-list",
-                "/api/admin", "/.environment", "/")) {
+        for (String allowed : List.of("/testimonials", "/configuration", "/administrator-guide", "/backups",
+                "/api/admin", "/cgi-binary", "/")) {
             assertThat(probe.matcher(allowed).find()).as(allowed).isFalse();
         }
         // a path's regex characters are taken literally
-        assertThat(SecurityConfig.Waf.probePathRegex(List.of("/a+b", "/C.D"))).isEqualTo("^(?:/a\\+b|/c\\.d)(?:[/.]|$)");
+        assertThat(SecurityConfig.Waf.probePathRegex(List.of("/a+b", "/C.D/"))).isEqualTo("^(?:/a\\+b(?:[^a-z]|$)|/c\\.d/)");
     }
 }

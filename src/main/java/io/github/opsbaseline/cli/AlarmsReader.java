@@ -3,10 +3,15 @@ package io.github.opsbaseline.cli;
 import static io.github.opsbaseline.operations.StatusReaderPermissions.CLOUDWATCH_DESCRIBE_ALARMS;
 
 import io.github.opsbaseline.cli.StatusReport.Alarm;
+import io.github.opsbaseline.monitoring.AlarmCatalogue;
+import io.github.opsbaseline.monitoring.MonitoredWorkload;
+import io.github.opsbaseline.monitoring.MonitoringSettings;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
@@ -23,6 +28,7 @@ final class AlarmsReader {
     /** The alarms in ALARM, or null when they could not be read (the problem is recorded). */
     static List<Alarm> read(ReadContext ctx) {
         List<Alarm> alarms = new ArrayList<>();
+        Set<String> catalogue = catalogue(ctx);
         String token = null;
         try {
             do {
@@ -35,10 +41,10 @@ final class AlarmsReader {
                         .build();
                 DescribeAlarmsResponse page = ctx.calls().call(SECTION, CLOUDWATCH_DESCRIBE_ALARMS,
                         () -> ctx.aws().cloudWatch().describeAlarms(request));
-                page.metricAlarms().stream().filter(a -> owns(ctx, a.alarmName()))
+                page.metricAlarms().stream().filter(a -> owns(ctx, catalogue, a.alarmName()))
                         .forEach(a -> alarms.add(new Alarm(a.alarmName(), severity(a.alarmName()), "metric",
                                 Times.iso(a.stateUpdatedTimestamp()), ApiCalls.firstLine(a.stateReason()))));
-                page.compositeAlarms().stream().filter(a -> owns(ctx, a.alarmName()))
+                page.compositeAlarms().stream().filter(a -> owns(ctx, catalogue, a.alarmName()))
                         .forEach(a -> alarms.add(new Alarm(a.alarmName(), severity(a.alarmName()), "composite",
                                 Times.iso(a.stateUpdatedTimestamp()), ApiCalls.firstLine(a.stateReason()))));
                 token = page.nextToken();
@@ -51,9 +57,22 @@ final class AlarmsReader {
         return alarms;
     }
 
-    /** Not another environment's alarm that the name prefix also finds (dev-eu's for dev). */
-    private static boolean owns(ReadContext ctx, String alarmName) {
-        return ctx.targets().ownsAlarm(alarmName, ctx.otherEnvironments());
+    /**
+     * Not another environment's alarm that the name prefix also finds (dev-eu's for dev); an alarm
+     * this environment's monitoring creates is its own whatever the other names (dev's
+     * {@code api-gateway} alarms also start with dev-api's prefix).
+     */
+    private static boolean owns(ReadContext ctx, Set<String> catalogue, String alarmName) {
+        return catalogue.contains(alarmName) || ctx.targets().ownsAlarm(alarmName, ctx.otherEnvironments());
+    }
+
+    /** The full names of the alarms the monitoring stack creates for this environment. */
+    private static Set<String> catalogue(ReadContext ctx) {
+        String prefix = ctx.targets().alarmPrefix();
+        Set<String> names = new HashSet<>();
+        AlarmCatalogue.shortNames(MonitoredWorkload.fromConfig(ctx.config()), MonitoringSettings.fromConfig(ctx.config()))
+                .forEach(n -> names.add(prefix + n));
+        return names;
     }
 
     /** The severity from the naming scheme's last part ({@code ...-critical}); "unknown" otherwise. */

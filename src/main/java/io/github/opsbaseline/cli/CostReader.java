@@ -80,10 +80,11 @@ final class CostReader {
             List<TemplateEstimator.StackTemplate> stacks;
             try {
                 stacks = CloudAssemblyStacks.of(ctx.assembly(), config);
-            } catch (UncheckedIOException e) {
+            } catch (UncheckedIOException | ClassCastException | IllegalArgumentException e) {
                 // a half-written or hand-edited cdk.out: the other sections still count, so no exit 1
                 stacks = null;
-                String cause = e.getCause().getMessage() == null ? e.getCause().toString() : e.getCause().getMessage();
+                Throwable why = e instanceof UncheckedIOException io ? io.getCause() : e;
+                String cause = why.getMessage() == null ? why.toString() : why.getMessage();
                 ctx.calls().report(new Problem(SECTION, "-", "error", "cloud assembly at " + ctx.assembly()
                         + " could not be read: " + cause.lines().findFirst().orElse("")));
             }

@@ -54,7 +54,7 @@ public final class StatusCommand {
             return runUnguarded(args, out, err, settings, clock, pause);
         } catch (RuntimeException e) {
             // the JVM would print a trace and exit 1, which CI reads as "a critical alarm fires"
-            err.println("ops-baseline status: internal error, please report it: " + e);
+            err.println("ops-baseline status: internal error, please report it: " + ApiCalls.firstLine(e.toString()));
             return INTERNAL_ERROR;
         }
     }

@@ -83,10 +83,10 @@ public record SecurityConfig(
      * @param rateLimit the per-IP rate-based rule; default 2000 requests per 300 s (seed 003)
      * @param scopedRateLimits tighter per-IP limits on paths; default login 5/min and payments
      *     10/min (seed 000), mapped to WAF's allowed settings (see {@link ScopedRateLimit#effective()})
-     * @param probePaths URI paths nobody legitimate requests, blocked outright with whatever follows a
-     *     {@code /} or {@code .} after them ({@code /admin/}, {@code /.env.bak}), but not as the start of
-     *     a longer name ({@code /testimonials}); at most {@link #MAX_PROBE_REGEX} characters as one
-     *     regular expression; default
+     * @param probePaths URI paths nobody legitimate requests, blocked outright with whatever follows
+     *     them after a character that is not a letter ({@code /admin/}, {@code /test.php}), but not as the start
+     *     of a longer word ({@code /testimonials}); dot files and paths ending in {@code /} are plain
+     *     prefixes; at most 200 characters as one regular expression; default
      *     seed 000's list
      * @param uploadPaths path prefixes where CommonRuleSet's SizeRestrictions_BODY (8 KB) only
      *     counts; default none (the rule blocks everywhere)
@@ -129,14 +129,18 @@ public record SecurityConfig(
 
         /**
          * The probe paths as one regular expression over the lower-cased URI path: one match
-         * statement instead of one per path (13 WCU in all, against 12 each), and the path must end
-         * there or go on with {@code /} or {@code .}, so {@code /test} does not block {@code /testimonials}.
+         * statement instead of one per path (13 WCU in all, against 12 each). A word such as
+         * {@code /test} must not go on with another letter, so {@code /testimonials} passes while
+         * {@code /test/}, {@code /test.php} and {@code /test-1} are blocked; a dot file
+         * ({@code /.git}: {@code /.gitignore} too) and a path written with a closing {@code /}
+         * ({@code /cgi-bin/}: everything under it) are prefixes.
          */
         public static String probePathRegex(List<String> paths) {
             // non-capturing groups: WAF refuses capturing subexpressions
-            return "^(?:" + String.join("|", paths.stream()
-                    .map(p -> p.toLowerCase(java.util.Locale.ROOT).replaceAll("([\\\\.^$|?*+()\\[\\]{}])", "\\\\$1"))
-                    .toList()) + ")(?:[/.]|$)";
+            return "^(?:" + String.join("|", paths.stream().map(p -> {
+                String literal = p.toLowerCase(java.util.Locale.ROOT).replaceAll("([\\\\.^$|?*+()\\[\\]{}])", "\\\\$1");
+                return p.startsWith("/.") || p.endsWith("/") ? literal : literal + "(?:[^a-z]|$)";
+            }).toList()) + ")";
         }
 
         public static final List<String> SEED_PROBE_PATHS = List.of("/.env", "/.git", "/wp-admin", "/phpmyadmin",
@@ -330,6 +334,9 @@ public record SecurityConfig(
         public static final int CANARY_EXCEPTION = 2;
         /** One regex match statement (3) with the LOWERCASE transformation (10), for all probe paths. */
         public static final int PROBE_PATHS = 13;
+        /** @deprecated probe paths are one regex statement now ({@link #PROBE_PATHS}); this was per path. */
+        @Deprecated
+        public static final int PROBE_PATH = 12;
         /** STARTS_WITH without transformation: application paths are case-sensitive. */
         public static final int PATH_PREFIX = 2;
         public static final int RATE_BASED = 2;

@@ -290,8 +290,8 @@ public record WorkloadConfig(
      *
      * @param name short name used in alarm and resource names
      * @param replicationGroupId the replication group id
-     * @param nodes number of cache nodes (primary + replicas), for per-node alarms; default 1, at most
-     *     {@link #MAX_NODES}
+     * @param nodes number of cache nodes (primary + replicas), for per-node alarms; default 1, at most 6
+     *     (a replication group without cluster mode)
      * @param alarms this cache's alarm overrides by signal id (see the README, Monitoring); default none
      */
     public record CacheConfig(String name, String replicationGroupId, Integer nodes,

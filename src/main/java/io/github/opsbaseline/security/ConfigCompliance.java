@@ -51,9 +51,20 @@ public class ConfigCompliance extends Construct {
      *     create a recorder (there is no delivery bucket otherwise)
      * @param key KMS key of the delivery bucket; required
      * @param removalPolicy of the delivery bucket; default RETAIN
+     * @param securityHubRouted whether {@link SecurityHubFindings} routes this account's Security Hub
+     *     findings; then Security Hub's own Config rules ({@code securityhub-*}) are left out of the
+     *     NON_COMPLIANT alerts, which would repeat each control once per resource; default false
      */
     public record Props(ResourceNames names, IAlertTopics alertTopics, List<ComplianceStandard> standards,
-                        SecurityConfig.AwsConfig settings, IBucket accessLogs, IKey key, RemovalPolicy removalPolicy) {
+                        SecurityConfig.AwsConfig settings, IBucket accessLogs, IKey key, RemovalPolicy removalPolicy,
+                        boolean securityHubRouted) {
+
+        /** Without Security Hub routing: every rule's NON_COMPLIANT change alerts. */
+        public Props(ResourceNames names, IAlertTopics alertTopics, List<ComplianceStandard> standards,
+                     SecurityConfig.AwsConfig settings, IBucket accessLogs, IKey key, RemovalPolicy removalPolicy) {
+            this(names, alertTopics, standards, settings, accessLogs, key, removalPolicy, false);
+        }
+
         public Props {
             Objects.requireNonNull(names, "names");
             Objects.requireNonNull(alertTopics, "alertTopics");
@@ -183,11 +194,13 @@ public class ConfigCompliance extends Construct {
                 .eventPattern(EventPattern.builder()
                         .source(List.of("aws.config"))
                         .detailType(List.of("Config Rules Compliance Change"))
-                        // Security Hub's own rules (securityhub-*) reach people as Security Hub findings
-                        // (SecurityHubFindings); here they would repeat each control once per resource.
-                        .detail(OrderedMaps.of(
-                                "configRuleName", List.of(Map.of("anything-but", Map.of("prefix", "securityhub-"))),
-                                "newEvaluationResult", Map.of("complianceType", List.of("NON_COMPLIANT"))))
+                        .detail(props.securityHubRouted()
+                                // Security Hub's own rules (securityhub-*) reach people as its findings
+                                // (SecurityHubFindings); here they would repeat each control once per resource
+                                ? OrderedMaps.of(
+                                        "configRuleName", List.of(Map.of("anything-but", Map.of("prefix", "securityhub-"))),
+                                        "newEvaluationResult", Map.of("complianceType", List.of("NON_COMPLIANT")))
+                                : Map.of("newEvaluationResult", Map.of("complianceType", List.of("NON_COMPLIANT"))))
                         .build())
                 .build();
         changes.addTarget(props.alertTopics().eventTarget(Severity.WARNING, null));

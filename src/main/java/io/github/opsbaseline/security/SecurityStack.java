@@ -45,7 +45,7 @@ public class SecurityStack extends Stack {
         if (sec.config().enabled()) {
             new ConfigCompliance(this, "ConfigCompliance", new ConfigCompliance.Props(names, props.alertTopics(),
                     props.compliance(), sec.config(), accessLogs, logsKey,
-                    props.removalPolicy()));
+                    props.removalPolicy(), sec.securityHub().enabled()));
         }
         if (sec.flowLogs().enabled() && !props.vpcs().isEmpty()) {
             Bucket flowBucket = sec.flowLogs().s3() ? SecureBucket.logArchive(this, "FlowLogsBucket", logsKey, accessLogs,
