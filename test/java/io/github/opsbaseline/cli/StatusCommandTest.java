@@ -334,15 +334,20 @@ class StatusCommandTest {
         }
     }
 
-    @Test
-    void anotherEnvironmentsAlarmsUnderALongerPrefixAreNotThisOnes(@TempDir Path dir) throws Exception {
-        // GIVEN prod and prod-eu in one directory: "django-ms-prod-" also finds prod-eu's alarms
+    /** The shipped environment files in {@code dir}, and one more, {@code env}, that extends prod. */
+    private static void withEnvironmentExtendingProd(Path dir, String env) throws java.io.IOException {
         try (var files = Files.list(ProjectPaths.stacksConfig())) {
             for (Path f : files.toList()) {
                 Files.copy(f, dir.resolve(f.getFileName()));
             }
         }
-        Files.writeString(dir.resolve("prod-eu.json"), "{ \"extends\": \"prod\" }");
+        Files.writeString(dir.resolve(env + ".json"), "{ \"extends\": \"prod\" }");
+    }
+
+    @Test
+    void anotherEnvironmentsAlarmsUnderALongerPrefixAreNotThisOnes(@TempDir Path dir) throws Exception {
+        // GIVEN prod and prod-eu in one directory: "django-ms-prod-" also finds prod-eu's alarms
+        withEnvironmentExtendingProd(dir, "prod-eu");
         try (FakeAws aws = new FakeAws(new ProdAccount().quiet().withAlarmFiring("django-ms-prod-eu-api-gateway-cpu-critical"))) {
             // WHEN prod's status is read
             CliRun run = CliRun.status(aws, "--env", "prod", "--services-only", "--config-dir", dir.toString());
@@ -363,12 +368,7 @@ class StatusCommandTest {
     void anAlarmOfThisEnvironmentsCatalogueStaysItsOwnWhenAnotherEnvironmentsPrefixAlsoFitsIt(@TempDir Path dir)
             throws Exception {
         // GIVEN prod and prod-api: prod's own api-gateway alarms start with "django-ms-prod-api-" too
-        try (var files = Files.list(ProjectPaths.stacksConfig())) {
-            for (Path f : files.toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
-        Files.writeString(dir.resolve("prod-api.json"), "{ \"extends\": \"prod\" }");
+        withEnvironmentExtendingProd(dir, "prod-api");
         try (FakeAws aws = new FakeAws(new ProdAccount().quiet().withAlarmFiring("django-ms-prod-api-gateway-cpu-critical"))) {
             CliRun run = CliRun.status(aws, "--env", "prod", "--services-only", "--config-dir", dir.toString());
 
