@@ -58,12 +58,16 @@ final class AlarmsReader {
     }
 
     /**
-     * Not another environment's alarm that the name prefix also finds (dev-eu's for dev); an alarm
-     * this environment's monitoring creates is its own whatever the other names (dev's
-     * {@code api-gateway} alarms also start with dev-api's prefix).
+     * Whether an alarm the name prefix found is this environment's: the prefix of {@code dev} also
+     * finds {@code dev-eu}'s alarms, so one under another environment's longer prefix is that
+     * environment's, unless this environment's monitoring creates it (dev's {@code api-gateway}
+     * alarms also start with {@code dev-api}'s prefix).
      */
     private static boolean owns(ReadContext ctx, Set<String> catalogue, String alarmName) {
-        return catalogue.contains(alarmName) || ctx.targets().ownsAlarm(alarmName, ctx.otherEnvironments());
+        String own = ctx.targets().alarmPrefix();
+        return catalogue.contains(alarmName) || ctx.otherEnvironments().stream()
+                .map(env -> ctx.config().project() + "-" + env + "-")
+                .noneMatch(other -> other.length() > own.length() && alarmName.startsWith(other));
     }
 
     /** The full names of the alarms the monitoring stack creates for this environment. */

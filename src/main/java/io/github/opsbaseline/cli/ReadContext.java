@@ -3,10 +3,10 @@ package io.github.opsbaseline.cli;
 import io.github.opsbaseline.config.EnvironmentConfig;
 import io.github.opsbaseline.operations.StatusTargets;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What every section reader needs for one reading.

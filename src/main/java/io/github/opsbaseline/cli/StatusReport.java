@@ -88,8 +88,7 @@ public record StatusReport(
 
     /**
      * Something that could not be read. {@code kind}: access-denied, throttled, missing-credentials,
-     * invalid-credentials,
-     * not-found, timeout, unreachable or error.
+     * invalid-credentials, not-found, timeout, unreachable or error.
      */
     public record Problem(String section, String action, String kind, String message) { }
 }

@@ -137,12 +137,10 @@ final class TableView {
             for (Vault v : infra.backupVaults()) {
                 boolean dr = "dr".equals(v.role());
                 rows.add(new String[] {v.name(), v.region(),
-                        v.notRead().contains("lastBackupJob") ? NOT_READ
-                                : dr && v.lastBackupJob() == null ? "- (copy target)" : job(v.lastBackupJob()),
-                        v.notRead().contains("lastCopyJob") ? NOT_READ
-                                : dr && v.lastCopyJob() == null ? "- (copy target)" : job(v.lastCopyJob()),
-                        v.notRead().contains("newestRecoveryPoint") ? NOT_READ
-                                : v.newestRecoveryPointAgeHours() == null ? "none in 7 days" : n(v.newestRecoveryPointAgeHours()) + " h ago"});
+                        cell(v, "lastBackupJob", dr && v.lastBackupJob() == null ? "- (copy target)" : job(v.lastBackupJob())),
+                        cell(v, "lastCopyJob", dr && v.lastCopyJob() == null ? "- (copy target)" : job(v.lastCopyJob())),
+                        cell(v, "newestRecoveryPoint", v.newestRecoveryPointAgeHours() == null ? "none in 7 days"
+                                : n(v.newestRecoveryPointAgeHours()) + " h ago")});
             }
             out.append(NL);
             table(out, rows, "  ");
@@ -175,8 +173,10 @@ final class TableView {
                 : money(c.baselineEstimateUsd()) + " per month, " + c.baselineEstimateSource()).append(NL);
     }
 
-    /** A value whose call failed: never shown as "none", which would read as "backups stopped". */
-    private static final String NOT_READ = "not read";
+    /** A vault's value, or "not read" when its call failed: never "none", which would read as "backups stopped". */
+    private static String cell(Vault vault, String field, String value) {
+        return vault.notRead().contains(field) ? "not read" : value;
+    }
 
     private static String job(Job job) {
         return job == null ? "none in 7 days" : job.state() + " " + Times.table(job.createdAt());

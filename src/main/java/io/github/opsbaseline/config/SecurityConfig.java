@@ -123,7 +123,6 @@ public record SecurityConfig(
         public static final List<String> RULE_NAMES = List.of("allow-ips", "deny-ips", "geo-block", "probe-paths",
                 "ip-reputation", "anonymous-ip", "common", "body-size", "known-bad-inputs", "sqli", "bot-control",
                 "rate-per-ip");
-        /** Seed 000's security middleware watches these. */
         /** AWS WAF's limit on the characters of one regular expression. */
         public static final int MAX_PROBE_REGEX = 200;
 
@@ -143,6 +142,7 @@ public record SecurityConfig(
             }).toList()) + ")";
         }
 
+        /** Seed 000's security middleware watches these. */
         public static final List<String> SEED_PROBE_PATHS = List.of("/.env", "/.git", "/wp-admin", "/phpmyadmin",
                 "/backup", "/config", "/admin", "/test");
 
@@ -188,10 +188,11 @@ public record SecurityConfig(
             }
             problems.unique(field(path, "scopedRateLimits"), scopedRateLimits, ScopedRateLimit::name, "name");
             eachMatches(problems, field(path, "probePaths"), probePaths, URI_PATH, "a URI path starting with /");
-            if (!probePaths.isEmpty() && probePaths.stream().allMatch(java.util.Objects::nonNull)
-                    && probePathRegex(probePaths).length() > MAX_PROBE_REGEX) {
+            int regexLength = probePaths.isEmpty() || !probePaths.stream().allMatch(java.util.Objects::nonNull) ? 0
+                    : probePathRegex(probePaths).length();
+            if (regexLength > MAX_PROBE_REGEX) {
                 problems.add(field(path, "probePaths"), "expected paths that fit one WAF regular expression of at most "
-                        + MAX_PROBE_REGEX + " characters, found " + probePathRegex(probePaths).length());
+                        + MAX_PROBE_REGEX + " characters, found " + regexLength);
             }
             eachMatches(problems, field(path, "uploadPaths"), uploadPaths, URI_PATH, "a URI path starting with /");
             eachMatches(problems, field(path, "allowIps"), allowIps, IPV4_CIDR, "an IPv4 CIDR such as 203.0.113.0/24");

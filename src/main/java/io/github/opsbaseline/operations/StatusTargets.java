@@ -42,19 +42,6 @@ public record StatusTargets(EnvironmentConfig config) {
         return names().prefix() + "-";
     }
 
-    /**
-     * Whether an alarm found by {@link #alarmPrefix()} is this environment's: the prefix of
-     * {@code dev} also finds {@code dev-eu}'s alarms ({@code <project>-dev-eu-...}), so an alarm under
-     * the longer prefix of another environment of the same project is that environment's.
-     *
-     * @param otherEnvironments the names of the other environments of the config directory
-     */
-    public boolean ownsAlarm(String alarmName, java.util.Collection<String> otherEnvironments) {
-        return alarmName.startsWith(alarmPrefix()) && otherEnvironments.stream()
-                .map(env -> config.project() + "-" + env + "-")
-                .noneMatch(other -> other.length() > alarmPrefix().length() && alarmName.startsWith(other));
-    }
-
     public String webAclName() {
         return names().name("web-acl");
     }

@@ -7,7 +7,6 @@ import io.github.opsbaseline.alerting.IAlertTopics;
 import io.github.opsbaseline.alerting.Severity;
 import io.github.opsbaseline.config.ComplianceStandard;
 import io.github.opsbaseline.config.SecurityConfig;
-import io.github.opsbaseline.core.OrderedMaps;
 import io.github.opsbaseline.core.ResourceNames;
 import java.util.List;
 import java.util.Locale;
@@ -194,13 +193,7 @@ public class ConfigCompliance extends Construct {
                 .eventPattern(EventPattern.builder()
                         .source(List.of("aws.config"))
                         .detailType(List.of("Config Rules Compliance Change"))
-                        .detail(props.securityHubRouted()
-                                // Security Hub's own rules (securityhub-*) reach people as its findings
-                                // (SecurityHubFindings); here they would repeat each control once per resource
-                                ? OrderedMaps.of(
-                                        "configRuleName", List.of(Map.of("anything-but", Map.of("prefix", "securityhub-"))),
-                                        "newEvaluationResult", Map.of("complianceType", List.of("NON_COMPLIANT")))
-                                : Map.of("newEvaluationResult", Map.of("complianceType", List.of("NON_COMPLIANT"))))
+                        .detail(nonCompliantDetail(props.securityHubRouted()))
                         .build())
                 .build();
         changes.addTarget(props.alertTopics().eventTarget(Severity.WARNING, null));
@@ -210,6 +203,20 @@ public class ConfigCompliance extends Construct {
             // On the bucket policy: PutDeliveryChannel checks that Config may write to the bucket.
             channel.getNode().addDependency(bucket.getPolicy());
         }
+    }
+
+    /**
+     * Rule evaluations that turned NON_COMPLIANT; where the baseline routes Security Hub findings, not
+     * Security Hub's own rules ({@code securityhub-*}), which reach people as its findings and here
+     * would repeat each control once per resource.
+     */
+    private static Map<String, Object> nonCompliantDetail(boolean securityHubRouted) {
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        if (securityHubRouted) {
+            detail.put("configRuleName", List.of(Map.of("anything-but", Map.of("prefix", "securityhub-"))));
+        }
+        detail.put("newEvaluationResult", Map.of("complianceType", List.of("NON_COMPLIANT")));
+        return detail;
     }
 
     /** The recorder, or null when an existing one is used. */

@@ -80,7 +80,7 @@ public class WebFirewall extends Construct {
                 : List.of(map("Name", "SizeRestrictions_BODY", "ActionToUse", map("Count", map()))));
         if (!waf.uploadPaths().isEmpty()) {
             List<Object> uploads = new ArrayList<>();
-            waf.uploadPaths().forEach(p -> uploads.add(pathStartsWith(p, "NONE")));
+            waf.uploadPaths().forEach(p -> uploads.add(pathStartsWith(p)));
             rules.add("body-size", "Block", map("AndStatement", map("Statements", List.of(
                     map("LabelMatchStatement", map("Scope", "LABEL", "Key", BODY_SIZE_LABEL)),
                     map("NotStatement", map("Statement", anyOf(uploads)))))));
@@ -102,7 +102,7 @@ public class WebFirewall extends Construct {
         rules.add("rate-per-ip", "Block", rateBased(waf.rateLimit(), null));
         for (ScopedRateLimit scoped : waf.scopedRateLimits()) {
             rules.add("rate-" + scoped.name(), "Block",
-                    rateBased(scoped.effective(), pathStartsWith(scoped.pathPrefix(), "NONE")));
+                    rateBased(scoped.effective(), pathStartsWith(scoped.pathPrefix())));
         }
 
         webAcl = CfnWebACL.Builder.create(this, "WebAcl")
@@ -215,11 +215,12 @@ public class WebFirewall extends Construct {
                 .addresses(cidrs).build();
     }
 
-    private static Map<String, Object> pathStartsWith(String path, String transformation) {
+    /** Application paths are case-sensitive: no transformation. */
+    private static Map<String, Object> pathStartsWith(String path) {
         return map("ByteMatchStatement", map(
-                "SearchString", "LOWERCASE".equals(transformation) ? path.toLowerCase(java.util.Locale.ROOT) : path,
+                "SearchString", path,
                 "FieldToMatch", map("UriPath", map()),
-                "TextTransformations", List.of(map("Priority", 0, "Type", transformation)),
+                "TextTransformations", List.of(map("Priority", 0, "Type", "NONE")),
                 "PositionalConstraint", "STARTS_WITH"));
     }
 
