@@ -102,6 +102,31 @@ class AppScriptTest {
         }
     }
 
+    @Test
+    void binAppHandsTheUsersValidatorSwitchToTheAppAndTurnsTheSynthsDefaultValidatorOff() throws Exception {
+        // GIVEN a java on the PATH that prints the two switches it was started with
+        Path project = projectCopy();
+        Path fakeBin = Files.createDirectories(project.resolve("fake-bin"));
+        Path java = fakeBin.resolve("java");
+        Files.writeString(java, "#!/usr/bin/env bash\n"
+                + "echo \"CDK_VALIDATION=${CDK_VALIDATION-unset} OPS_BASELINE_VALIDATION=${OPS_BASELINE_VALIDATION-unset}\"\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        String path = fakeBin + File.pathSeparator + System.getenv("PATH");
+
+        // WHEN bin/app runs with the CDK's validator switch unset, false, and true
+        Run unset = run(project, Map.of("PATH", path), "env", "-u", "CDK_VALIDATION", "bash", "bin/app");
+        Run off = run(project, Map.of("PATH", path, "CDK_VALIDATION", "false"), "bash", "bin/app");
+        Run on = run(project, Map.of("PATH", path, "CDK_VALIDATION", "true"), "bash", "bin/app");
+
+        // THEN the synth's node process always gets false, the app what the user said (unset is on)
+        assertThat(unset.stdout().lines()).containsExactly("CDK_VALIDATION=false OPS_BASELINE_VALIDATION=true");
+        assertThat(off.stdout().lines()).containsExactly("CDK_VALIDATION=false OPS_BASELINE_VALIDATION=false");
+        assertThat(on.stdout().lines()).containsExactly("CDK_VALIDATION=false OPS_BASELINE_VALIDATION=true");
+        assertThat(OpsBaselineApp.validatesBesideTheSynth("true")).isTrue();
+        assertThat(OpsBaselineApp.validatesBesideTheSynth("false")).isFalse();
+        assertThat(OpsBaselineApp.validatesBesideTheSynth(null)).as("not started by bin/app").isFalse();
+    }
+
     /** bin/, stacks-config/, pom.xml, an empty src/main, target/classes and a prepared classpath. */
     private static Path projectCopy() throws IOException {
         Path root = ProjectPaths.root();

@@ -39,6 +39,51 @@ class OpsBaselineAppTest {
     }
 
     @Test
+    void startedAsBinAppStartsItTheAppValidatesInAWorkerAndWritesWhatAnyCdkAppWrites() throws Exception {
+        // GIVEN version reporting on, so the CDK also asks the validator for its version and rule ids
+        Map<String, Object> context = Map.of("env", "dev", "aws:cdk:version-reporting", true,
+                "configDir", ProjectPaths.root().resolve("stacks-config").toString());
+        Map<String, String> binApp = Map.of(NestedStackValidation.SWITCH, "false", NestedStackValidation.APP_SWITCH, "true",
+                ValidationCache.SWITCH, "off");
+        Path root = Files.createTempDirectory("app-");
+
+        // WHEN dev is synthesized as bin/app starts the app (the CDK's default validator off in jsii's
+        // node process, the user's switch moved to the app's), as any CDK app validates, and as bin/app
+        // starts it where no worker can run (no aws-cdk-lib under the working directory)
+        AppProcess.Result beside = AppProcess.run(root.resolve("beside"), context, binApp);
+        AppProcess.Result inNode = AppProcess.run(root.resolve("in-node"), context, Map.of(ValidationCache.SWITCH, "off"));
+        Path nowhere = Files.createDirectories(root.resolve("no-node-modules"));
+        AppProcess.Result fallback = AppProcess.run(nowhere, root.resolve("fallback"), context, binApp);
+
+        // THEN each writes the same files, byte for byte: the validation report, and the templates'
+        // analytics metadata, which holds the validator's name, engine version and rule ids
+        assertThat(beside.exitCode()).as(beside.stderr()).isZero();
+        assertThat(inNode.exitCode()).as(inNode.stderr()).isZero();
+        assertThat(fallback.exitCode()).as(fallback.stderr()).isZero();
+        assertThat(beside.stderr()).doesNotContain("template validator");
+        assertThat(fallback.stderr().lines().filter(l -> l.startsWith("template validator")))
+                .containsExactly("template validator workers not used (no aws-cdk-lib under " + nowhere.toRealPath()
+                        + "); validating in the synth's process. aws-cdk-lib " + NestedStackValidation.CDK_RELEASE
+                        + " in the node_modules of " + nowhere + " lets a worker validate beside the synth");
+        Map<String, String> expected = files(root.resolve("in-node"));
+        assertThat(expected).containsKey("validation-report.json");
+        assertThat(expected.get("django-ms-dev-monitoring.template.json")).contains("\"CDKMetadata\"");
+        assertThat(files(root.resolve("beside"))).isEqualTo(expected);
+        assertThat(files(root.resolve("fallback"))).isEqualTo(expected);
+    }
+
+    /** Every file of an assembly by its relative path, with its text. */
+    private static Map<String, String> files(Path assembly) throws java.io.IOException {
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (Stream<Path> all = Files.walk(assembly)) {
+            for (Path file : all.filter(Files::isRegularFile).toList()) {
+                files.put(assembly.relativize(file).toString(), Files.readString(file));
+            }
+        }
+        return files;
+    }
+
+    @Test
     void aBadFileExitsNonZeroWithOneLinePerProblemAndWritesNothing() throws Exception {
         // GIVEN a copy of the environment files with two mistakes in one of them
         Path dir = Files.createTempDirectory("cfg-");

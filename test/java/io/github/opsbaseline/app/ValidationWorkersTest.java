@@ -20,6 +20,7 @@ import software.amazon.awscdk.CloudFormationValidatePlugin;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.IPolicyValidationContext;
 import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.PolicyValidationPluginReport;
 import software.amazon.awscdk.PolicyValidationStack;
 import software.amazon.awscdk.PolicyViolation;
 import software.amazon.awscdk.Stack;
@@ -176,6 +177,103 @@ class ValidationWorkersTest {
 
         assertThat(new ValidationWorkers(2, 1, PROJECT).validate(templates, ACCOUNT, REGION, "0.0.0-not-this-one"))
                 .isEmpty();
+    }
+
+    @Test
+    void aWorkerStartedWithTheJvmTakesAnyTemplatesAndAnswersEveryCall(@TempDir Path out) {
+        List<PolicyValidationStack> templates = templatesWithFindings(out);
+        List<PolicyViolation> oneCall = SYNTH_OWN.validate(new Context(templates)).getViolations();
+        // templates far too light for workers started on demand
+        ValidationWorkers workers = new ValidationWorkers(2, Long.MAX_VALUE, PROJECT);
+        assertThat(workers.count(Long.MAX_VALUE - 1)).isZero();
+
+        try {
+            assertThat(workers.prestart().prestarted()).isTrue();
+            Optional<List<List<PolicyViolation>>> first = workers.validate(templates, ACCOUNT, REGION, SYNTH_OWN.getVersion());
+            Optional<List<List<PolicyViolation>>> second = workers.validate(templates.subList(1, 3), ACCOUNT, REGION,
+                    SYNTH_OWN.getVersion());
+
+            // one worker, its engine the synth's, validated both calls (the CDK calls once per account and region)
+            assertThat(workers.lastWorkers()).isEqualTo(1);
+            assertThat(workers.runs()).isEqualTo(2);
+            assertThat(workers.engine()).contains(new ValidationWorkers.Engine(SYNTH_OWN.getVersion(), SYNTH_OWN.getRuleIds()));
+            assertThat(describe(NestedStackValidation.merge(first.orElseThrow()))).isEqualTo(describe(oneCall));
+            assertThat(second.orElseThrow()).isEqualTo(first.get().subList(1, 3));
+        } finally {
+            workers.close();
+        }
+        assertThat(workers.prestarted()).isFalse();
+    }
+
+    @Test
+    void templatesThatWeighEnoughGetMoreWorkersBesideTheStartedOne(@TempDir Path out) {
+        List<PolicyValidationStack> templates = templatesWithFindings(out);
+        List<PolicyViolation> oneCall = SYNTH_OWN.validate(new Context(templates)).getViolations();
+        ValidationWorkers workers = new ValidationWorkers(2, 1, PROJECT).prestart();
+
+        try {
+            Optional<List<List<PolicyViolation>>> parts = workers.validate(templates, ACCOUNT, REGION, SYNTH_OWN.getVersion());
+
+            assertThat(workers.lastWorkers()).isEqualTo(2);
+            assertThat(describe(NestedStackValidation.merge(parts.orElseThrow()))).isEqualTo(describe(oneCall));
+            // the one started for the call stopped after it, the started one waits for the next
+            assertThat(workers.prestarted()).isTrue();
+        } finally {
+            workers.close();
+        }
+    }
+
+    @Test
+    void aStartedWorkerThatRefusesIsSaidOnceAndNoWorkerIsTriedAgain(@TempDir Path out, @TempDir Path elsewhere)
+            throws IOException {
+        Path fake = Files.createDirectories(elsewhere.resolve("node_modules/aws-cdk-lib"));
+        Files.writeString(fake.resolve("package.json"), "{\"name\": \"aws-cdk-lib\", \"version\": \"2.0.0\"}");
+        List<PolicyValidationStack> templates = templatesWithFindings(out);
+        String version = SYNTH_OWN.getVersion();
+        ValidationWorkers workers = new ValidationWorkers(2, 1, elsewhere).prestart();
+
+        String said = StandardError.of(() -> {
+            assertThat(workers.validate(templates, ACCOUNT, REGION, version)).isEmpty();
+            assertThat(workers.validate(templates, ACCOUNT, REGION, version)).isEmpty();
+            assertThat(workers.engine()).isEmpty();
+        });
+
+        assertThat(said.lines()).hasSize(1).allSatisfy(line -> assertThat(line)
+                .startsWith("template validator workers not used (aws-cdk-lib 2.0.0 under "));
+        assertThat(workers.prestarted()).isFalse();
+        assertThat(workers.runs()).isZero();
+    }
+
+    @Test
+    void noWorkerStartsWithTheJvmWhenTheCapIsZero() {
+        ValidationWorkers none = new ValidationWorkers(0, 1, PROJECT).prestart();
+
+        assertThat(none.prestarted()).isFalse();
+        assertThat(none.engine()).isEmpty();
+    }
+
+    @Test
+    void validatedBesideTheSynthTheFindingsNameAndRulesAreTheCdkPlugins(@TempDir Path out) {
+        List<PolicyValidationStack> templates = templatesWithFindings(out);
+        List<PolicyViolation> oneCall = SYNTH_OWN.validate(new Context(templates)).getViolations();
+        ValidationWorkers workers = new ValidationWorkers(2, Long.MAX_VALUE, PROJECT).prestart();
+
+        try {
+            ValidationBesideTheSynth plugin = new ValidationBesideTheSynth(workers, ValidationCache.off());
+            // the parent only, as the CDK hands it: the plugin adds its nested templates
+            PolicyValidationPluginReport report = plugin.validate(new Context(templates.subList(0, 1)));
+
+            assertThat(report.getSuccess()).isFalse();
+            assertThat(describe(report.getViolations())).isEqualTo(describe(oneCall));
+            assertThat(report.getPluginVersion()).isEqualTo(SYNTH_OWN.getVersion());
+            assertThat(plugin.validated()).isEqualTo(templates.size());
+            assertThat(workers.runs()).isEqualTo(1);
+            assertThat(plugin.getName()).isEqualTo(SYNTH_OWN.getName());
+            assertThat(plugin.getVersion()).isEqualTo(SYNTH_OWN.getVersion());
+            assertThat(plugin.getRuleIds()).isEqualTo(SYNTH_OWN.getRuleIds()).isNotEmpty();
+        } finally {
+            workers.close();
+        }
     }
 
     @Test

@@ -28,6 +28,12 @@ public final class AppProcess {
     /** The same, with {@code environment} added to the process's environment variables. */
     public static Result run(Path outdir, Map<String, Object> extraContext, Map<String, String> environment)
             throws IOException, InterruptedException {
+        return run(ProjectPaths.root(), outdir, extraContext, environment);
+    }
+
+    /** The same, run in {@code workingDirectory} instead of the project's. */
+    public static Result run(Path workingDirectory, Path outdir, Map<String, Object> extraContext,
+            Map<String, String> environment) throws IOException, InterruptedException {
         Map<String, Object> context = new TreeMap<>(TestApps.context());
         context.put("aws:cdk:version-reporting", false);
         context.putAll(extraContext);
@@ -36,7 +42,7 @@ public final class AppProcess {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(OpsBaselineApp.class.getName());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ProjectPaths.root().toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         builder.environment().put("CDK_CONTEXT_JSON", new ObjectMapper().writeValueAsString(context));
         builder.environment().put("CDK_OUTDIR", outdir.toString());
         builder.environment().put("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");

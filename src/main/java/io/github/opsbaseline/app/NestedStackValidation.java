@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CloudFormationValidatePlugin;
 import software.amazon.awscdk.IPolicyValidationContext;
+import software.amazon.awscdk.IPolicyValidationPlugin;
 import software.amazon.awscdk.PolicyValidationPluginReport;
 import software.amazon.awscdk.PolicyValidationStack;
 import software.amazon.awscdk.PolicyViolatingResource;
@@ -43,6 +44,14 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
     public static final String SWITCH = "CDK_VALIDATION";
 
     /**
+     * The user's {@value #SWITCH}, where {@code bin/app} moved it: bin/app sets {@value #SWITCH} to
+     * false for the synth's node process, whose default validator would build a rule engine of its
+     * own, and the app validates in workers started with the JVM instead
+     * ({@link #addBesideTheSynth}). Unset, {@value #SWITCH} decides as in any CDK app.
+     */
+    public static final String APP_SWITCH = "OPS_BASELINE_VALIDATION";
+
+    /**
      * The directory of the findings kept between synths, or {@code off}; unset, the user's cache
      * directory (see {@link ValidationCache}).
      */
@@ -54,9 +63,6 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
      */
     static final String CDK_RELEASE = App.class.getPackage().getImplementationVersion();
 
-    /** The severities that fail the plugin's report, as the CDK's plugin decides. */
-    private static final List<String> FAILING = List.of("error", "fatal");
-
     private static final Set<IConstruct> REGISTERED = Collections.newSetFromMap(new WeakHashMap<>());
 
     /**
@@ -66,15 +72,11 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
      */
     private static NestedStackValidation shared;
 
-    private final ValidationWorkers workers;
-    private final ValidationCache cache;
-    /** Templates validated, not answered from the cache, for tests and diagnostics. */
-    private int validated;
+    private final TemplateChecks checks;
 
     private NestedStackValidation(ValidationWorkers workers, ValidationCache cache) {
         super();
-        this.workers = workers;
-        this.cache = cache;
+        this.checks = new TemplateChecks(workers, cache);
     }
 
     /**
@@ -108,10 +110,22 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
     }
 
     int validated() {
-        return validated;
+        return checks.validated();
     }
 
-    private static void addTo(IConstruct scope, String validationSwitch, Supplier<NestedStackValidation> plugin) {
+    /**
+     * Validates the app's templates, nested ones too, in {@code workers} started with the JVM (see
+     * {@link ValidationWorkers#prestart}), so the synth's node process never builds a rule engine;
+     * with none started, as {@link #addTo(IConstruct)} does. For an app whose synth has the CDK's
+     * default validator off ({@link #APP_SWITCH}), else top-level templates are validated twice.
+     */
+    static void addBesideTheSynth(IConstruct scope, ValidationWorkers workers) {
+        addTo(scope, "true", () -> workers.prestarted()
+                ? new ValidationBesideTheSynth(workers, ValidationCache.fromEnvironment())
+                : shared());
+    }
+
+    private static void addTo(IConstruct scope, String validationSwitch, Supplier<IPolicyValidationPlugin> plugin) {
         if ("false".equals(validationSwitch)) {
             return;
         }
@@ -139,50 +153,7 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
      */
     @Override
     public PolicyValidationPluginReport validate(IPolicyValidationContext context) {
-        List<PolicyValidationStack> all = withNested(context.getStackTemplates());
-        String version = getVersion();
-        boolean caching = cache.enabled() && CDK_RELEASE != null;
-        // read once: each is a call into node
-        String account = context.getAccountId();
-        String region = context.getRegion();
-        List<String> keys = all.stream().map(stack -> caching
-                ? ValidationCache.key(stack, account, region, version, CDK_RELEASE) : null).toList();
-        List<List<PolicyViolation>> found = new ArrayList<>(Collections.nCopies(all.size(), null));
-        List<Integer> misses = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            Optional<List<PolicyViolation>> hit = caching ? cache.get(keys.get(i), all.get(i).getTemplatePath())
-                    : Optional.empty();
-            if (hit.isPresent()) {
-                found.set(i, hit.get());
-            } else {
-                misses.add(i);
-            }
-        }
-        List<PolicyValidationStack> unknown = misses.stream().map(all::get).toList();
-        List<List<PolicyViolation>> fresh = unknown.isEmpty() ? List.of() : workers
-                .validate(unknown, account, region, version)
-                .orElseGet(() -> inThisProcess(context, unknown));
-        for (int j = 0; j < misses.size(); j++) {
-            found.set(misses.get(j), fresh.get(j));
-            if (caching) {
-                cache.put(keys.get(misses.get(j)), fresh.get(j));
-            }
-        }
-        validated += misses.size();
-        cache.prune();
-        List<PolicyViolation> violations = merge(found);
-        boolean success = violations.stream().noneMatch(v -> FAILING.contains(v.getSeverity()));
-        return PolicyValidationPluginReport.builder().success(success).violations(violations)
-                .pluginVersion(version).build();
-    }
-
-    /** Each template validated alone, by the CDK's plugin in the synth's own node process. */
-    private List<List<PolicyViolation>> inThisProcess(IPolicyValidationContext context, List<PolicyValidationStack> stacks) {
-        List<List<PolicyViolation>> found = new ArrayList<>();
-        for (PolicyValidationStack stack : stacks) {
-            found.add(super.validate(new Expanded(context, List.of(stack))).getViolations());
-        }
-        return found;
+        return checks.report(context, getVersion(), one -> super.validate(one).getViolations());
     }
 
     /**
@@ -228,7 +199,7 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
     }
 
     /** The CDK's context with the nested templates added. */
-    private record Expanded(IPolicyValidationContext given, List<PolicyValidationStack> stacks)
+    record Expanded(IPolicyValidationContext given, List<PolicyValidationStack> stacks)
             implements IPolicyValidationContext {
 
         @Override

@@ -41,17 +41,36 @@ public final class OpsBaselineApp {
             System.exit(1);
             return;
         }
+        ValidationWorkers workers;
         try {
             // read now, so a bad value stops the synth before anything is built, with one line
-            ValidationWorkers.forThisMachine();
+            workers = ValidationWorkers.forThisMachine();
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(1);
             return;
         }
+        boolean besideTheSynth = validatesBesideTheSynth(System.getenv(NestedStackValidation.APP_SWITCH));
+        if (besideTheSynth) {
+            // before jsii starts: the workers build their rule engines while the app builds its stacks
+            workers.prestart();
+        }
         App app = App.Builder.create().postCliContext(strictValidation()).build();
+        if (besideTheSynth) {
+            NestedStackValidation.addBesideTheSynth(app, workers);
+        }
         configs.forEach(config -> BaselineStacks.create(app, config));
         synthOrExit(app);
+        workers.close();
+    }
+
+    /**
+     * Whether the app validates its templates in workers of its own: when {@code bin/app} started it
+     * ({@code appSwitch}, see {@link NestedStackValidation#APP_SWITCH}, is set) and the user's
+     * {@code CDK_VALIDATION} it carries is not false. Unset, the app validates as any CDK app does.
+     */
+    static boolean validatesBesideTheSynth(String appSwitch) {
+        return appSwitch != null && !"false".equals(appSwitch.strip());
     }
 
     /**

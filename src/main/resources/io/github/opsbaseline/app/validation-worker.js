@@ -1,18 +1,24 @@
 // One worker of ValidationWorkers: the CDK's template validator (CloudFormationValidatePlugin, the
-// same class the synth would run) over the templates it is given, in a node process of its own so
-// that several run side by side. Run as `node -e <this file>` in the app's working directory.
+// same class the synth would run) in a node process of its own, so that several run side by side,
+// and so that one started with the JVM builds its rule engine while the app builds its stacks.
+// Run as `node -e <this file>` in the app's working directory, with OPS_BASELINE_CDK_RELEASE set to
+// the aws-cdk-lib release of the app.
 //
-// stdin:  {"cdkVersion": "2.263.0", "accountId": ..., "region": ..., "stacks": [{"stackConstructPath", "templatePath"}]}
-// stdout: {"cdkVersion": <aws-cdk-lib it loaded>, "engineVersion": <the plugin's version>,
-//          "reports": [<the plugin's report of each template alone, in order>]}
-// Exit 3 when the working directory resolves no aws-cdk-lib, or another version than cdkVersion:
-// the caller then validates in its own process, so a worker never applies other rules than the synth.
+// It builds the rule engine and loads its schemas (by validating a one-resource template of its
+// own), then says so on one stdout line: {"cdkVersion": <aws-cdk-lib it loaded>, "engineVersion":
+// <the plugin's version>, "ruleIds": <the plugin's rule ids>}. Then, for each stdin line {"accountId", "region", "stacks":
+// [{"stackConstructPath", "templatePath"}]}, one stdout line {"reports": [<the plugin's report of
+// each template alone, in order>]}. It ends at the end of stdin.
+// Exit 3 when the working directory resolves no aws-cdk-lib, or another release: the caller then
+// validates in its own process, so a worker never applies other rules than the synth.
 'use strict';
 
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
+const readline = require('readline');
 
-const request = JSON.parse(fs.readFileSync(0, 'utf8'));
+const expected = process.env.OPS_BASELINE_CDK_RELEASE;
 let cdkDir;
 try {
   cdkDir = path.dirname(require.resolve('aws-cdk-lib/package.json', { paths: [process.cwd()] }));
@@ -21,16 +27,37 @@ try {
   process.exit(3);
 }
 const cdkVersion = JSON.parse(fs.readFileSync(path.join(cdkDir, 'package.json'), 'utf8')).version;
-if (cdkVersion !== request.cdkVersion) {
-  process.stderr.write(`aws-cdk-lib ${cdkVersion} under ${process.cwd()}, the app runs ${request.cdkVersion}\n`);
+if (cdkVersion !== expected) {
+  process.stderr.write(`aws-cdk-lib ${cdkVersion} under ${process.cwd()}, the app runs ${expected}\n`);
   process.exit(3);
 }
 const plugin = new (require(cdkDir).CloudFormationValidatePlugin)();
-// One call per template: a template's findings alone are what the synth caches and merges.
-const reports = request.stacks.map(stack => plugin.validate({
-  stackTemplates: [stack],
-  templatePaths: [stack.templatePath],
-  accountId: request.accountId,
-  region: request.region,
-}));
-process.stdout.write(JSON.stringify({ cdkVersion, engineVersion: plugin.version, reports }));
+
+function reports(stacks, accountId, region) {
+  // One call per template: a template's findings alone are what the synth caches and merges.
+  return stacks.map(stack => plugin.validate({
+    stackTemplates: [stack],
+    templatePaths: [stack.templatePath],
+    accountId,
+    region,
+  }));
+}
+
+// The engine loads its schemas on its first template (about 2 s): pay that now, not on the app's.
+const warmDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-baseline-validator-'));
+try {
+  const warm = path.join(warmDir, 'warm.template.json');
+  fs.writeFileSync(warm, '{"Resources":{"Nothing":{"Type":"AWS::CloudFormation::WaitConditionHandle"}}}');
+  reports([{ stackConstructPath: 'Warm', templatePath: warm }]);
+} finally {
+  fs.rmSync(warmDir, { recursive: true, force: true });
+}
+process.stdout.write(JSON.stringify({ cdkVersion, engineVersion: plugin.version, ruleIds: plugin.ruleIds }) + '\n');
+
+readline.createInterface({ input: process.stdin, crlfDelay: Infinity }).on('line', line => {
+  if (line.trim() === '') {
+    return;
+  }
+  const request = JSON.parse(line);
+  process.stdout.write(JSON.stringify({ reports: reports(request.stacks, request.accountId, request.region) }) + '\n');
+});

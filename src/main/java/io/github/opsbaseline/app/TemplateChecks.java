@@ -1,0 +1,83 @@
+package io.github.opsbaseline.app;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awscdk.IPolicyValidationContext;
+import software.amazon.awscdk.PolicyValidationPluginReport;
+import software.amazon.awscdk.PolicyValidationStack;
+import software.amazon.awscdk.PolicyViolation;
+
+/**
+ * What both template validator plugins of the app do with the templates the CDK hands them: add the
+ * nested ones, answer what it can from the {@link ValidationCache}, validate the rest one template
+ * at a time (in {@link ValidationWorkers} when they run, else in the synth's node process) and merge
+ * the findings as one call over all the templates lists them.
+ */
+final class TemplateChecks {
+
+    /** The CDK's plugin over one template, in the synth's node process. */
+    @FunctionalInterface
+    interface InProcess {
+        List<PolicyViolation> validate(IPolicyValidationContext oneTemplate);
+    }
+
+    /** The severities that fail the plugin's report, as the CDK's plugin decides. */
+    private static final List<String> FAILING = List.of("error", "fatal");
+
+    private final ValidationWorkers workers;
+    private final ValidationCache cache;
+    /** Templates validated, not answered from the cache, for tests and diagnostics. */
+    private int validated;
+
+    TemplateChecks(ValidationWorkers workers, ValidationCache cache) {
+        this.workers = workers;
+        this.cache = cache;
+    }
+
+    int validated() {
+        return validated;
+    }
+
+    /** The report of {@code context}'s templates and their nested ones, by rule engine {@code version}. */
+    PolicyValidationPluginReport report(IPolicyValidationContext context, String version, InProcess inProcess) {
+        List<PolicyValidationStack> all = NestedStackValidation.withNested(context.getStackTemplates());
+        boolean caching = cache.enabled() && NestedStackValidation.CDK_RELEASE != null;
+        // read once: each is a call into node
+        String account = context.getAccountId();
+        String region = context.getRegion();
+        List<String> keys = all.stream().map(stack -> caching
+                ? ValidationCache.key(stack, account, region, version, NestedStackValidation.CDK_RELEASE) : null)
+                .toList();
+        List<List<PolicyViolation>> found = new ArrayList<>(Collections.nCopies(all.size(), null));
+        List<Integer> misses = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Optional<List<PolicyViolation>> hit = caching ? cache.get(keys.get(i), all.get(i).getTemplatePath())
+                    : Optional.empty();
+            if (hit.isPresent()) {
+                found.set(i, hit.get());
+            } else {
+                misses.add(i);
+            }
+        }
+        List<PolicyValidationStack> unknown = misses.stream().map(all::get).toList();
+        List<List<PolicyViolation>> fresh = unknown.isEmpty() ? List.of() : workers
+                .validate(unknown, account, region, version)
+                .orElseGet(() -> unknown.stream()
+                        .map(stack -> inProcess.validate(new NestedStackValidation.Expanded(context, List.of(stack))))
+                        .toList());
+        for (int j = 0; j < misses.size(); j++) {
+            found.set(misses.get(j), fresh.get(j));
+            if (caching) {
+                cache.put(keys.get(misses.get(j)), fresh.get(j));
+            }
+        }
+        validated += misses.size();
+        cache.prune();
+        List<PolicyViolation> violations = NestedStackValidation.merge(found);
+        boolean success = violations.stream().noneMatch(v -> FAILING.contains(v.getSeverity()));
+        return PolicyValidationPluginReport.builder().success(success).violations(violations)
+                .pluginVersion(version).build();
+    }
+}
