@@ -122,9 +122,12 @@ class AppScriptTest {
         assertThat(unset.stdout().lines()).containsExactly("CDK_VALIDATION=false OPS_BASELINE_VALIDATION=true");
         assertThat(off.stdout().lines()).containsExactly("CDK_VALIDATION=false OPS_BASELINE_VALIDATION=false");
         assertThat(on.stdout().lines()).containsExactly("CDK_VALIDATION=false OPS_BASELINE_VALIDATION=true");
-        assertThat(OpsBaselineApp.validatesBesideTheSynth("true")).isTrue();
-        assertThat(OpsBaselineApp.validatesBesideTheSynth("false")).isFalse();
-        assertThat(OpsBaselineApp.validatesBesideTheSynth(null)).as("not started by bin/app").isFalse();
+        // and the app validates in its workers only as bin/app starts it, as the CDK reads the switch
+        assertThat(OpsBaselineApp.validatesBesideTheSynth("true", "false")).isTrue();
+        assertThat(OpsBaselineApp.validatesBesideTheSynth(" false", "false")).isTrue();
+        assertThat(OpsBaselineApp.validatesBesideTheSynth("false", "false")).as("the user's switch off").isFalse();
+        assertThat(OpsBaselineApp.validatesBesideTheSynth(null, "false")).as("not started by bin/app").isFalse();
+        assertThat(OpsBaselineApp.validatesBesideTheSynth("true", null)).as("the default validator on too").isFalse();
     }
 
     /** bin/, stacks-config/, pom.xml, an empty src/main, target/classes and a prepared classpath. */

@@ -244,6 +244,61 @@ class ValidationWorkersTest {
         assertThat(workers.runs()).isZero();
     }
 
+    /**
+     * An aws-cdk-lib of the synth's release under {@code dir} whose plugin's validate is {@code validate}
+     * (JavaScript taking the context): the worker's protocol without the real engine.
+     */
+    private static void fakeCdk(Path dir, String validate) throws IOException {
+        Path lib = Files.createDirectories(dir.resolve("node_modules/aws-cdk-lib"));
+        Files.writeString(lib.resolve("package.json"), "{\"name\": \"aws-cdk-lib\", \"version\": \""
+                + NestedStackValidation.CDK_RELEASE + "\"}");
+        Files.writeString(lib.resolve("index.js"), "exports.CloudFormationValidatePlugin = class {\n"
+                + "  get version() { return '" + SYNTH_OWN.getVersion() + "'; }\n"
+                + "  get ruleIds() { return ['E0000']; }\n"
+                + "  validate(context) { " + validate + " }\n};\n");
+    }
+
+    @Test
+    void aRequestAndAnAnswerLargerThanAPipeGoThrough(@TempDir Path elsewhere) throws IOException {
+        fakeCdk(elsewhere, "return { success: true, violations: [{ ruleName: 'E0000', description: 'd', severity:"
+                + " 'warning', violatingResources: [{ templatePath: context.templatePaths[0], locations: [] }] }] };");
+        // 2,000 templates of long paths: a request of about 400 KB, an answer of more
+        List<PolicyValidationStack> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            Path template = Files.writeString(elsewhere.resolve("a".repeat(150) + i + ".template.json"), "{}");
+            many.add(PolicyValidationStack.builder().stackConstructPath("Stack" + i)
+                    .templatePath(template.toString()).build());
+        }
+        ValidationWorkers workers = new ValidationWorkers(1, Long.MAX_VALUE, elsewhere).prestart();
+
+        try {
+            Optional<List<List<PolicyViolation>>> found = workers.validate(many, ACCOUNT, REGION, SYNTH_OWN.getVersion());
+
+            assertThat(found.orElseThrow()).hasSize(2000);
+            assertThat(found.get().get(1999)).singleElement().satisfies(v -> assertThat(
+                    v.getViolatingResources().get(0).getTemplatePath()).isEqualTo(many.get(1999).getTemplatePath()));
+        } finally {
+            workers.close();
+        }
+    }
+
+    @Test
+    void aStartedWorkerThatDiesAfterItWasReadyLeavesItToTheSynth(@TempDir Path out, @TempDir Path elsewhere)
+            throws IOException {
+        fakeCdk(elsewhere, "throw new Error('the engine crashed');");
+        List<PolicyValidationStack> templates = templatesWithFindings(out);
+        ValidationWorkers workers = new ValidationWorkers(1, Long.MAX_VALUE, elsewhere).prestart();
+
+        String said = StandardError.of(() -> {
+            assertThat(workers.engine()).contains(new ValidationWorkers.Engine(SYNTH_OWN.getVersion(), List.of("E0000")));
+            assertThat(workers.validate(templates, ACCOUNT, REGION, SYNTH_OWN.getVersion())).isEmpty();
+        });
+
+        assertThat(said).isEqualTo("template validator workers failed (a worker exited with 1: Error: the engine crashed);"
+                + " validating in the synth's process" + System.lineSeparator());
+        assertThat(workers.prestarted()).isFalse();
+    }
+
     @Test
     void noWorkerStartsWithTheJvmWhenTheCapIsZero() {
         ValidationWorkers none = new ValidationWorkers(0, 1, PROJECT).prestart();

@@ -27,7 +27,8 @@ import software.constructs.Construct;
  * The stacks of one environment, built from its file: monitoring (which owns the alert topics),
  * security, backup (plus its DR-region half when the environment has a {@code drRegion}) and cost
  * (in us-east-1, where Cost Explorer lives), tagged and checked by the environment's compliance packs; the
- * CDK's template validator covers their nested stacks too ({@link NestedStackValidation}).
+ * CDK's template validator covers their nested stacks too ({@link NestedStackValidation}; under
+ * {@code bin/app}, {@link ValidationBesideTheSynth}).
  *
  * @param backupDr the backup stack in the DR region; null without a {@code drRegion}
  */

@@ -50,7 +50,8 @@ public final class OpsBaselineApp {
             System.exit(1);
             return;
         }
-        boolean besideTheSynth = validatesBesideTheSynth(System.getenv(NestedStackValidation.APP_SWITCH));
+        boolean besideTheSynth = validatesBesideTheSynth(System.getenv(NestedStackValidation.APP_SWITCH),
+                System.getenv(NestedStackValidation.SWITCH));
         if (besideTheSynth) {
             // before jsii starts: the workers build their rule engines while the app builds its stacks
             workers.prestart();
@@ -65,12 +66,15 @@ public final class OpsBaselineApp {
     }
 
     /**
-     * Whether the app validates its templates in workers of its own: when {@code bin/app} started it
-     * ({@code appSwitch}, see {@link NestedStackValidation#APP_SWITCH}, is set) and the user's
-     * {@code CDK_VALIDATION} it carries is not false. Unset, the app validates as any CDK app does.
+     * Whether the app validates its templates in workers of its own: when {@code bin/app} started it,
+     * that is {@code appSwitch} (see {@link NestedStackValidation#APP_SWITCH}) is set and the CDK's
+     * default validator is off in this process and its node child ({@code cdkSwitch} is
+     * {@code false}), and the user's {@code CDK_VALIDATION} that {@code appSwitch} carries is not
+     * false. Otherwise the app validates as any CDK app does (with the default validator on as well,
+     * the templates would be validated twice).
      */
-    static boolean validatesBesideTheSynth(String appSwitch) {
-        return appSwitch != null && !"false".equals(appSwitch.strip());
+    static boolean validatesBesideTheSynth(String appSwitch, String cdkSwitch) {
+        return appSwitch != null && !"false".equals(appSwitch) && "false".equals(cdkSwitch);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 import software.amazon.awscdk.PolicyValidationStack;
 import software.amazon.awscdk.PolicyViolation;
@@ -46,7 +47,8 @@ final class ValidationWorkers {
      * Template bytes a worker needs before it pays for itself. A worker spends about 4 s building the
      * rule engine and loading the schemas before its first template and then validates about
      * 0.25 MB/s (100 services: 7.8 MB of templates in 31 s, aws-cdk-lib 2.263 on the project's
-     * machine), so a part of 2 MB takes twice that start-up. Below two such parts, no workers.
+     * machine), so a part of 2 MB takes twice that start-up. Below two such parts, no workers start
+     * for a synth's templates (a worker started with the JVM, {@link #prestart}, takes any).
      */
     static final long MIN_BYTES_PER_WORKER = 2L * 1024 * 1024;
 
@@ -66,6 +68,15 @@ final class ValidationWorkers {
      * its own process after one line saying what the worker found.
      */
     private static final int OTHER_CDK = 3;
+    /**
+     * V8 without its background threads (compilers, concurrent GC) in a worker: on the project's two
+     * cores they made a worker's start-up slower, not faster, and fought the synth and the other
+     * workers for the cores. Building the engine and loading its schemas took 2.2 s instead of 4.4 s
+     * (6.4 s of CPU instead of 11.1 s for the whole of prod's validation); two workers side by side
+     * over the halves of 100 services' templates took 17.5 s instead of 24.5 s (node 20, the same
+     * plugin, bench of 2026-11-24).
+     */
+    private static final String SINGLE_THREADED = "--single-threaded";
     /** How a worker learns the synth's aws-cdk-lib release, before it loads any. */
     private static final String RELEASE_VARIABLE = "OPS_BASELINE_CDK_RELEASE";
 
@@ -126,7 +137,10 @@ final class ValidationWorkers {
         return lastWorkers;
     }
 
-    /** How many workers templates of {@code totalBytes} get: 0 means validate in process. */
+    /**
+     * How many workers templates of {@code totalBytes} are worth: 0 means none start for them (the
+     * synth's process validates them, or the worker started with the JVM alone).
+     */
     int count(long totalBytes) {
         int worthIt = (int) Math.min(Integer.MAX_VALUE, totalBytes / minBytesPerWorker);
         int workers = Math.min(Math.min(cores, MAX_WORKERS), worthIt);
@@ -289,6 +303,10 @@ final class ValidationWorkers {
             failed(e);
             giveUp();
             return Optional.empty();
+        } catch (RuntimeException e) {
+            // a worker may hold an answer nobody read: none may serve a later call
+            giveUp();
+            throw e;
         } finally {
             own.forEach(Worker::stop);
         }
@@ -311,13 +329,20 @@ final class ValidationWorkers {
                                 + " workers validate side by side"));
                 return Optional.empty();
             }
-            first = first == null ? ready.get() : first;
+            if (first == null) {
+                first = ready.get();
+            } else if (!first.path("engineVersion").equals(ready.get().path("engineVersion"))) {
+                throw new IOException("the workers run rule engines " + first.path("engineVersion").asText()
+                        + " and " + ready.get().path("engineVersion").asText());
+            }
         }
         return Optional.ofNullable(first);
     }
 
     private static void failed(IOException e) {
-        System.err.println("template validator workers failed (" + e.getMessage() + "); validating in the synth's process");
+        // one line: a JSON parser's message goes on with the source on a line of its own
+        String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        System.err.println("template validator workers failed (" + why + "); validating in the synth's process");
     }
 
     private static long bytes(PolicyValidationStack stack) {
@@ -380,11 +405,12 @@ final class ValidationWorkers {
             Path errors = Files.createTempFile("ops-baseline-validation", ".log");
             try {
                 // niced, so that a worker started with the JVM gives the cores to the app's construction
-                return new Worker(start(List.of("nice", "-n", "19", node, "-e", script), workingDirectory, errors),
-                        errors);
+                return new Worker(start(List.of("nice", "-n", "19", node, SINGLE_THREADED, "-e", script),
+                        workingDirectory, errors), errors);
             } catch (IOException noNice) {
                 try {
-                    return new Worker(start(List.of(node, "-e", script), workingDirectory, errors), errors);
+                    return new Worker(start(List.of(node, SINGLE_THREADED, "-e", script), workingDirectory, errors),
+                            errors);
                 } catch (IOException e) {
                     Files.deleteIfExists(errors);
                     throw e;
@@ -420,10 +446,27 @@ final class ValidationWorkers {
         }
 
         void send(byte[] request) throws IOException {
-            OutputStream in = process.getOutputStream();
-            in.write(request);
-            in.write('\n');
-            in.flush();
+            try {
+                OutputStream in = process.getOutputStream();
+                in.write(request);
+                in.write('\n');
+                in.flush();
+            } catch (IOException e) {
+                // a worker that ended ("Broken pipe") said why in its error file
+                if (ended()) {
+                    throw ended(process.exitValue());
+                }
+                throw e;
+            }
+        }
+
+        private boolean ended() {
+            try {
+                return process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
 
         JsonNode answer() throws IOException {

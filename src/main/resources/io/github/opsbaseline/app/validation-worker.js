@@ -4,9 +4,9 @@
 // Run as `node -e <this file>` in the app's working directory, with OPS_BASELINE_CDK_RELEASE set to
 // the aws-cdk-lib release of the app.
 //
-// It builds the rule engine and loads its schemas (by validating a one-resource template of its
-// own), then says so on one stdout line: {"cdkVersion": <aws-cdk-lib it loaded>, "engineVersion":
-// <the plugin's version>, "ruleIds": <the plugin's rule ids>}. Then, for each stdin line {"accountId", "region", "stacks":
+// It builds the rule engine and says so on one stdout line: {"cdkVersion": <aws-cdk-lib it loaded>,
+// "engineVersion": <the plugin's version>, "ruleIds": <the plugin's rule ids>}; then it loads the
+// engine's schemas (by validating a one-resource template of its own). Then, for each stdin line {"accountId", "region", "stacks":
 // [{"stackConstructPath", "templatePath"}]}, one stdout line {"reports": [<the plugin's report of
 // each template alone, in order>]}. It ends at the end of stdin.
 // Exit 3 when the working directory resolves no aws-cdk-lib, or another release: the caller then
@@ -32,6 +32,10 @@ if (cdkVersion !== expected) {
   process.exit(3);
 }
 const plugin = new (require(cdkDir).CloudFormationValidatePlugin)();
+// Ready as soon as the engine is built: the synth asks for its version and rules while it prepares
+// the stacks (for their analytics metadata), before the first template; a request sent during the
+// warm-up below waits on stdin.
+process.stdout.write(JSON.stringify({ cdkVersion, engineVersion: plugin.version, ruleIds: plugin.ruleIds }) + '\n');
 
 function reports(stacks, accountId, region) {
   // One call per template: a template's findings alone are what the synth caches and merges.
@@ -44,6 +48,9 @@ function reports(stacks, accountId, region) {
 }
 
 // The engine loads its schemas on its first template (about 2 s): pay that now, not on the app's.
+// Stopped by the synth (SIGTERM) meanwhile, the worker ends after it, so its template is removed.
+const stopped = () => process.exit(143);
+process.on('SIGTERM', stopped);
 const warmDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-baseline-validator-'));
 try {
   const warm = path.join(warmDir, 'warm.template.json');
@@ -52,7 +59,7 @@ try {
 } finally {
   fs.rmSync(warmDir, { recursive: true, force: true });
 }
-process.stdout.write(JSON.stringify({ cdkVersion, engineVersion: plugin.version, ruleIds: plugin.ruleIds }) + '\n');
+process.off('SIGTERM', stopped);
 
 readline.createInterface({ input: process.stdin, crlfDelay: Infinity }).on('line', line => {
   if (line.trim() === '') {
