@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The node profiling tools of the README's "Where the time goes": {@code cpu-profile.js} profiles the
- * jsii kernel of a Java synth, {@code profile-summary.js} splits the profile by phase.
+ * jsii kernel of a Java synth, {@code profile-summary.js} splits the profile by phase; and
+ * {@code validator-cost.js}, which times the CDK's template validator by step.
  */
 class ProfileToolsTest {
 
@@ -77,6 +78,20 @@ class ProfileToolsTest {
         // THEN reading the templates and building the constructs are phases of their own
         assertThat(text).contains("| fixture: templates read into props |",
                 "| fixture: constructs created |", "| templates and manifests (synthesize) |");
+    }
+
+    @Test
+    void theValidatorsCostIsTimedByStepWithAndWithoutNodesFlags(@TempDir Path dir) throws Exception {
+        // GIVEN the empty Java app's assembly: one template
+        synth(SynthBenchmark.Launch.javaFloor(), dir.resolve("out"), Map.of());
+
+        // WHEN the tool times the CDK's plugin over it, as is and single-threaded
+        List<String> lines = List.of(tool(dir, "bench/js/validator-cost.js", dir.resolve("out").toString()),
+                tool(dir, "--single-threaded", "bench/js/validator-cost.js", dir.resolve("out").toString()));
+
+        // THEN each gives every step, the one template counted
+        assertThat(lines).allSatisfy(line -> assertThat(line.strip()).matches(
+                "engine [1-9]\\d* ms, schemas \\d+ ms, 1 templates \\d+ ms, wall [1-9]\\d* ms, cpu [1-9]\\d* ms"));
     }
 
     /** Runs a synth into {@code outdir}, validator off, with {@code env} added; it must exit 0. */
