@@ -44,7 +44,7 @@ class OpsBaselineAppTest {
         Map<String, Object> context = Map.of("env", "dev", "aws:cdk:version-reporting", true,
                 "configDir", ProjectPaths.root().resolve("stacks-config").toString());
         Map<String, String> binApp = Map.of(NestedStackValidation.SWITCH, "false", NestedStackValidation.APP_SWITCH, "true",
-                ValidationCache.SWITCH, "off");
+                ValidationCache.SWITCH, "off", ValidationWorkers.SWITCH, "2");
         Path root = Files.createTempDirectory("app-");
 
         // WHEN dev is synthesized as bin/app starts the app (the CDK's default validator off in jsii's
@@ -64,12 +64,33 @@ class OpsBaselineAppTest {
         assertThat(fallback.stderr().lines().filter(l -> l.startsWith("template validator")))
                 .containsExactly("template validator workers not used (no aws-cdk-lib under " + nowhere.toRealPath()
                         + "); validating in the synth's process. aws-cdk-lib " + NestedStackValidation.CDK_RELEASE
-                        + " in the node_modules of " + nowhere + " lets a worker validate beside the synth");
+                        + " in the node_modules of " + nowhere.toRealPath() + " lets a worker validate beside the synth");
         Map<String, String> expected = files(root.resolve("in-node"));
         assertThat(expected).containsKey("validation-report.json");
         assertThat(expected.get("django-ms-dev-monitoring.template.json")).contains("\"CDKMetadata\"");
         assertThat(files(root.resolve("beside"))).isEqualTo(expected);
         assertThat(files(root.resolve("fallback"))).isEqualTo(expected);
+    }
+
+    @Test
+    void theEmptyAppOfTheStricterFloorValidatesBesideItsJvm() throws Exception {
+        // GIVEN the empty app started as bin/app starts the baseline
+        Path outdir = Files.createTempDirectory("app-").resolve("cdk.out");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), EmptyAppBesideTheSynth.class.getName())
+                .directory(ProjectPaths.root().toFile()).redirectErrorStream(true);
+        builder.environment().putAll(Map.of("CDK_OUTDIR", outdir.toString(), NestedStackValidation.SWITCH, "false",
+                NestedStackValidation.APP_SWITCH, "true", ValidationWorkers.SWITCH, "2"));
+
+        // WHEN it runs
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        // THEN its one template was validated, by a worker (no line saying the workers were not used)
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(outdir.resolve("Empty.template.json")).exists();
+        assertThat(outdir.resolve("validation-report.json")).exists();
+        assertThat(output).doesNotContain("template validator");
     }
 
     /** Every file of an assembly by its relative path, with its text. */

@@ -24,8 +24,8 @@ import software.amazon.awscdk.PolicyValidationStack;
 import software.amazon.awscdk.PolicyViolation;
 
 /**
- * The CDK's template validator in several node processes side by side, for environments with many
- * templates. In the synth's own node process the validator runs on one core while the app waits for
+ * The CDK's template validator in node processes of its own: several side by side for environments
+ * with many templates, and one started with the JVM for any. In the synth's own node process the validator runs on one core while the app waits for
  * it, and at 1,000 services it is two thirds of a synth; on the project's two cores, two workers
  * brought a 1,000-service synth from 403 s to 307 s (README, "Validator workers").
  *
@@ -44,10 +44,10 @@ import software.amazon.awscdk.PolicyViolation;
 final class ValidationWorkers {
 
     /**
-     * Template bytes a worker needs before it pays for itself. A worker spends about 4 s building the
-     * rule engine and loading the schemas before its first template and then validates about
-     * 0.25 MB/s (100 services: 7.8 MB of templates in 31 s, aws-cdk-lib 2.263 on the project's
-     * machine), so a part of 2 MB takes twice that start-up. Below two such parts, no workers start
+     * Template bytes a worker needs before it pays for itself. A worker spends about 2.2 s building the
+     * rule engine and loading the schemas before its first template (single-threaded; 4.4 s before)
+     * and then validates about 0.4 MB/s (100 services: 7.8 MB of templates in 16 to 17 s,
+     * aws-cdk-lib 2.263 on the project's machine), so a part of 2 MB takes about twice that start-up. Below two such parts, no workers start
      * for a synth's templates (a worker started with the JVM, {@link #prestart}, takes any).
      */
     static final long MIN_BYTES_PER_WORKER = 2L * 1024 * 1024;
@@ -177,13 +177,12 @@ final class ValidationWorkers {
 
     /**
      * Starts one worker before the app builds anything, so it builds its rule engine while the app
-     * builds its stacks: the engine and its schemas cost about 5 s, which a synth validating in its
-     * own process pays after building. {@link #validate} then uses it for any templates, with more
-     * workers beside it when the templates weigh enough. One, not one per core: on the project's two
-     * cores a second engine built during construction slowed prod's synth from 11.4 s to 21.0 s (two
-     * warm-ups side by side took 10 s, and the build waited for the cores), where one took it from
-     * 14.5 s (validating in the synth's process) to 11.4 s. Nothing starts when the cap is 0. It
-     * stops when the JVM does, or at {@link #close}.
+     * builds its stacks: the engine and its schemas cost about 2.2 s single-threaded (4.7 s in the
+     * synth's own process, which pays them after building). {@link #validate} then uses it for any
+     * templates, with more workers beside it when the templates weigh enough. One, not one per core:
+     * on the project's two cores prod took 9.8 to 14.0 s with two started with the JVM against 8.2 to
+     * 9.5 s with one (the second engine's build took the cores the app's construction needed).
+     * Nothing starts when the cap is 0. It stops when the JVM does, or at {@link #close}.
      */
     ValidationWorkers prestart() {
         if (cores == 0 || NestedStackValidation.CDK_RELEASE == null || !pool.isEmpty()) {
@@ -474,7 +473,15 @@ final class ValidationWorkers {
             if (line == null) {
                 throw ended(exit());
             }
-            return JSON.readTree(line);
+            try {
+                return JSON.readTree(line);
+            } catch (IOException e) {
+                // a worker that died halfway through its line said why in its error file
+                if (ended()) {
+                    throw ended(process.exitValue());
+                }
+                throw e;
+            }
         }
 
         private int exit() throws IOException {

@@ -47,19 +47,25 @@ function reports(stacks, accountId, region) {
   }));
 }
 
-// The engine loads its schemas on its first template (about 2 s): pay that now, not on the app's.
-// Stopped by the synth (SIGTERM) meanwhile, the worker ends after it, so its template is removed.
+// The engine loads its schemas on its first template (about 1 s single-threaded): pay that now, not
+// on the app's. Best effort: a warm-up that cannot write its template leaves the load to the first
+// real one. Stopped by the synth (SIGTERM) meanwhile, the worker ends after it (the signal is handled
+// once the event loop turns), so its template is removed.
 const stopped = () => process.exit(143);
 process.on('SIGTERM', stopped);
-const warmDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-baseline-validator-'));
 try {
-  const warm = path.join(warmDir, 'warm.template.json');
-  fs.writeFileSync(warm, '{"Resources":{"Nothing":{"Type":"AWS::CloudFormation::WaitConditionHandle"}}}');
-  reports([{ stackConstructPath: 'Warm', templatePath: warm }]);
-} finally {
-  fs.rmSync(warmDir, { recursive: true, force: true });
+  const warmDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-baseline-validator-'));
+  try {
+    const warm = path.join(warmDir, 'warm.template.json');
+    fs.writeFileSync(warm, '{"Resources":{"Nothing":{"Type":"AWS::CloudFormation::WaitConditionHandle"}}}');
+    reports([{ stackConstructPath: 'Warm', templatePath: warm }]);
+  } finally {
+    fs.rmSync(warmDir, { recursive: true, force: true });
+  }
+} catch (e) {
+  process.stderr.write(`validator warm-up skipped: ${e.message}\n`);
 }
-process.off('SIGTERM', stopped);
+setImmediate(() => process.off('SIGTERM', stopped));
 
 readline.createInterface({ input: process.stdin, crlfDelay: Infinity }).on('line', line => {
   if (line.trim() === '') {
