@@ -18,15 +18,7 @@ public final class EmptyAppBesideTheSynth {
 
     public static void main(String[] args) {
         ValidationWorkers workers = ValidationWorkers.forThisMachine();
-        boolean beside = OpsBaselineApp.validatesBesideTheSynth(System.getenv(NestedStackValidation.APP_SWITCH),
-                System.getenv(NestedStackValidation.SWITCH));
-        if (beside) {
-            workers.prestart();
-        }
-        App app = App.Builder.create().postCliContext(OpsBaselineApp.strictValidation()).build();
-        if (beside) {
-            NestedStackValidation.addBesideTheSynth(app, workers);
-        }
+        App app = OpsBaselineApp.app(workers);
         new CfnWaitConditionHandle(new Stack(app, "Empty"), "Nothing");
         app.synth();
         workers.close();

@@ -83,7 +83,7 @@ class NestedStackValidationTest {
         app.synth();
         Path parent = out.resolve("Parent.template.json");
 
-        var listed = NestedStackValidation.withNested(java.util.List.of(software.amazon.awscdk.PolicyValidationStack
+        var listed = TemplateChecks.withNested(java.util.List.of(software.amazon.awscdk.PolicyValidationStack
                 .builder().stackConstructPath("Parent").templatePath(parent.toString()).build()));
 
         assertThat(listed).extracting(s -> s.getStackConstructPath()).containsExactly("Parent",

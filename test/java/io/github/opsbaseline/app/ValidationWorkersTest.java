@@ -51,7 +51,7 @@ class ValidationWorkersTest {
         App app = App.Builder.create().outdir(out.toString()).analyticsReporting(false).build();
         build(app);
         app.synth();
-        return NestedStackValidation.withNested(List.of(PolicyValidationStack.builder()
+        return TemplateChecks.withNested(List.of(PolicyValidationStack.builder()
                 .stackConstructPath("Parent").templatePath(out.resolve("Parent.template.json").toString()).build()));
     }
 
@@ -86,7 +86,7 @@ class ValidationWorkersTest {
         // one list per template, each template validated alone: the parent and the third unit are clean
         assertThat(parts.get()).hasSize(templates.size());
         assertThat(parts.get()).extracting(List::isEmpty).containsExactly(true, false, false, true, false);
-        assertThat(describe(NestedStackValidation.merge(parts.get()))).isEqualTo(describe(oneCall))
+        assertThat(describe(TemplateChecks.merge(parts.get()))).isEqualTo(describe(oneCall))
                 .contains("VisibilityTimeout").contains("TopicNameTypo");
         assertThat(oneCall).extracting(PolicyViolation::getRuleName).doesNotHaveDuplicates().hasSizeGreaterThan(1);
     }
@@ -197,7 +197,7 @@ class ValidationWorkersTest {
             assertThat(workers.lastWorkers()).isEqualTo(1);
             assertThat(workers.runs()).isEqualTo(2);
             assertThat(workers.engine()).contains(new ValidationWorkers.Engine(SYNTH_OWN.getVersion(), SYNTH_OWN.getRuleIds()));
-            assertThat(describe(NestedStackValidation.merge(first.orElseThrow()))).isEqualTo(describe(oneCall));
+            assertThat(describe(TemplateChecks.merge(first.orElseThrow()))).isEqualTo(describe(oneCall));
             assertThat(second.orElseThrow()).isEqualTo(first.get().subList(1, 3));
         } finally {
             workers.close();
@@ -215,7 +215,7 @@ class ValidationWorkersTest {
             Optional<List<List<PolicyViolation>>> parts = workers.validate(templates, ACCOUNT, REGION, SYNTH_OWN.getVersion());
 
             assertThat(workers.lastWorkers()).isEqualTo(2);
-            assertThat(describe(NestedStackValidation.merge(parts.orElseThrow()))).isEqualTo(describe(oneCall));
+            assertThat(describe(TemplateChecks.merge(parts.orElseThrow()))).isEqualTo(describe(oneCall));
             // the one started for the call stopped after it, the started one waits for the next
             assertThat(workers.prestarted()).isTrue();
         } finally {

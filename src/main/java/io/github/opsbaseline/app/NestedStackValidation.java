@@ -1,14 +1,6 @@
 package io.github.opsbaseline.app;
 
-import io.github.opsbaseline.core.NestedTemplates;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.Supplier;
@@ -17,9 +9,6 @@ import software.amazon.awscdk.CloudFormationValidatePlugin;
 import software.amazon.awscdk.IPolicyValidationContext;
 import software.amazon.awscdk.IPolicyValidationPlugin;
 import software.amazon.awscdk.PolicyValidationPluginReport;
-import software.amazon.awscdk.PolicyValidationStack;
-import software.amazon.awscdk.PolicyViolatingResource;
-import software.amazon.awscdk.PolicyViolation;
 import software.amazon.awscdk.Validations;
 import software.constructs.IConstruct;
 
@@ -154,77 +143,5 @@ public final class NestedStackValidation extends CloudFormationValidatePlugin {
     @Override
     public PolicyValidationPluginReport validate(IPolicyValidationContext context) {
         return checks.report(context, getVersion(), one -> super.validate(one).getViolations());
-    }
-
-    /**
-     * The violations of several calls as one call over all their templates would list them: the CDK's
-     * plugin keeps one violation per rule and severity, with every resource it found in the order
-     * found, and the first finding's description and fix.
-     */
-    static List<PolicyViolation> merge(List<List<PolicyViolation>> parts) {
-        Map<List<String>, PolicyViolation> byRule = new LinkedHashMap<>();
-        Map<List<String>, List<PolicyViolatingResource>> resources = new LinkedHashMap<>();
-        for (List<PolicyViolation> part : parts) {
-            for (PolicyViolation v : part) {
-                List<String> key = Arrays.asList(v.getRuleName(), v.getSeverity());
-                byRule.putIfAbsent(key, v);
-                resources.computeIfAbsent(key, k -> new ArrayList<>()).addAll(v.getViolatingResources());
-            }
-        }
-        List<PolicyViolation> merged = new ArrayList<>();
-        byRule.forEach((key, first) -> merged.add(PolicyViolation.builder().ruleName(first.getRuleName())
-                .description(first.getDescription()).severity(first.getSeverity()).fix(first.getFix())
-                .ruleMetadata(first.getRuleMetadata()).violatingResources(resources.get(key)).build()));
-        return merged;
-    }
-
-    /**
-     * Each template followed by its nested templates, at any depth (the CDK lists those as file assets
-     * of the top-level stack), named {@code <stack path>/<nested template name>} in reports.
-     */
-    static List<PolicyValidationStack> withNested(List<PolicyValidationStack> stacks) {
-        List<PolicyValidationStack> all = new ArrayList<>();
-        for (PolicyValidationStack stack : stacks) {
-            all.add(stack);
-            Path template = Path.of(stack.getTemplatePath());
-            Path assembly = template.toAbsolutePath().getParent();
-            for (String nested : NestedTemplates.of(assembly, template.getFileName().toString())) {
-                all.add(PolicyValidationStack.builder()
-                        .stackConstructPath(stack.getStackConstructPath() + "/" + NestedTemplates.name(nested))
-                        .templatePath(assembly.resolve(nested).toString())
-                        .build());
-            }
-        }
-        return all;
-    }
-
-    /** The CDK's context with the nested templates added. */
-    record Expanded(IPolicyValidationContext given, List<PolicyValidationStack> stacks)
-            implements IPolicyValidationContext {
-
-        @Override
-        public IConstruct getAppConstruct() {
-            return given.getAppConstruct();
-        }
-
-        @Override
-        public List<PolicyValidationStack> getStackTemplates() {
-            return stacks;
-        }
-
-        @Override
-        public List<String> getTemplatePaths() {
-            return stacks.stream().map(PolicyValidationStack::getTemplatePath).toList();
-        }
-
-        @Override
-        public String getAccountId() {
-            return given.getAccountId();
-        }
-
-        @Override
-        public String getRegion() {
-            return given.getRegion();
-        }
     }
 }

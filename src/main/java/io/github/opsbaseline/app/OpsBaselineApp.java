@@ -50,19 +50,29 @@ public final class OpsBaselineApp {
             System.exit(1);
             return;
         }
+        App app = app(workers);
+        configs.forEach(config -> BaselineStacks.create(app, config));
+        synthOrExit(app);
+        workers.close();
+    }
+
+    /**
+     * The app every synth of the baseline starts from ({@link #strictValidation}); when {@code bin/app}
+     * started this process, validating its templates beside the synth in {@code workers}, the first
+     * of which starts now, before jsii, so that it builds its rule engine while the app builds its
+     * stacks (see {@link #validatesBesideTheSynth}).
+     */
+    static App app(ValidationWorkers workers) {
         boolean besideTheSynth = validatesBesideTheSynth(System.getenv(NestedStackValidation.APP_SWITCH),
                 System.getenv(NestedStackValidation.SWITCH));
         if (besideTheSynth) {
-            // before jsii starts: the workers build their rule engines while the app builds its stacks
             workers.prestart();
         }
         App app = App.Builder.create().postCliContext(strictValidation()).build();
         if (besideTheSynth) {
             NestedStackValidation.addBesideTheSynth(app, workers);
         }
-        configs.forEach(config -> BaselineStacks.create(app, config));
-        synthOrExit(app);
-        workers.close();
+        return app;
     }
 
     /**

@@ -7,13 +7,14 @@ import software.amazon.awscdk.IPolicyValidationPlugin;
 import software.amazon.awscdk.PolicyValidationPluginReport;
 
 /**
- * The CDK's template validator run in workers the JVM started before the app built anything
- * ({@link ValidationWorkers#prestart}), over every template, nested ones too: the same rules,
- * severities, report and verdict as {@link NestedStackValidation}, but the rule engine and its schemas
- * (about 4.7 s in the synth's process, 2.2 s in a single-threaded worker) are built beside the app's construction instead of after it, in the synth's node
- * process. It does not extend the CDK's plugin, whose constructor builds that engine in the synth's
- * node process; for the same reason the CDK's default plugin must be off there ({@code bin/app} sets
- * {@code CDK_VALIDATION=false} for it, see {@link NestedStackValidation#APP_SWITCH}).
+ * The CDK's template validator run in workers the JVM started before the app built anything ({@link
+ * ValidationWorkers#prestart}), over every template, nested ones too: the same rules, severities,
+ * report and verdict as {@link NestedStackValidation}, but the rule engine and its schemas (about
+ * 4.7 s in the synth's node process, 2.2 s in a single-threaded worker) are built beside the app's
+ * construction, instead of after it in the synth's node process. It does not extend the CDK's
+ * plugin, whose constructor builds that engine in the synth's node process; for the same reason the
+ * CDK's default plugin must be off there ({@code bin/app} sets {@code CDK_VALIDATION=false} for it,
+ * see {@link NestedStackValidation#APP_SWITCH}).
  *
  * <p>Where the workers cannot run (another aws-cdk-lib, none, a worker failing) it says so in one
  * line on stderr and validates with the CDK's plugin in the synth's process, built then.

@@ -25,9 +25,10 @@ import software.amazon.awscdk.PolicyViolation;
 
 /**
  * The CDK's template validator in node processes of its own: several side by side for environments
- * with many templates, and one started with the JVM for any. In the synth's own node process the validator runs on one core while the app waits for
- * it, and at 1,000 services it is two thirds of a synth; on the project's two cores, two workers
- * brought a 1,000-service synth from 403 s to 307 s (README, "Validator workers").
+ * with many templates, and one started with the JVM for any. In the synth's own node process the
+ * validator runs on one core while the app waits for it, and at 1,000 services it is two thirds of
+ * a synth; on the project's two cores, two workers brought a 1,000-service synth from 403 s to 307
+ * s (README, "Validator workers").
  *
  * <p>Each worker is {@code validation-worker.js}: the same {@code CloudFormationValidatePlugin} class
  * of the same aws-cdk-lib release (resolved from the app's working directory, as {@code cdk synth}
@@ -47,8 +48,9 @@ final class ValidationWorkers {
      * Template bytes a worker needs before it pays for itself. A worker spends about 2.2 s building the
      * rule engine and loading the schemas before its first template (single-threaded; 4.4 s before)
      * and then validates about 0.4 MB/s (100 services: 7.8 MB of templates in 16 to 17 s,
-     * aws-cdk-lib 2.263 on the project's machine), so a part of 2 MB takes about twice that start-up. Below two such parts, no workers start
-     * for a synth's templates (a worker started with the JVM, {@link #prestart}, takes any).
+     * aws-cdk-lib 2.263 on the project's machine), so a part of 2 MB takes about twice that start-up.
+     * Below two such parts, no workers start for a synth's templates (a worker started with the JVM,
+     * {@link #prestart}, takes any).
      */
     static final long MIN_BYTES_PER_WORKER = 2L * 1024 * 1024;
 
