@@ -1,6 +1,7 @@
 package io.github.opsbaseline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.opsbaseline.testing.StandardError;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnResource;
@@ -249,13 +251,106 @@ class ValidationWorkersTest {
      * (JavaScript taking the context): the worker's protocol without the real engine.
      */
     private static void fakeCdk(Path dir, String validate) throws IOException {
+        fakeCdk(dir, "return '" + SYNTH_OWN.getVersion() + "';", validate);
+    }
+
+    /**
+     * The same with the plugin's version getter {@code version}; the worker writes its process id to
+     * {@code node_modules/aws-cdk-lib/pid} (see {@link #workerOf}).
+     */
+    private static void fakeCdk(Path dir, String version, String validate) throws IOException {
         Path lib = Files.createDirectories(dir.resolve("node_modules/aws-cdk-lib"));
         Files.writeString(lib.resolve("package.json"), "{\"name\": \"aws-cdk-lib\", \"version\": \""
                 + NestedStackValidation.CDK_RELEASE + "\"}");
-        Files.writeString(lib.resolve("index.js"), "exports.CloudFormationValidatePlugin = class {\n"
-                + "  get version() { return '" + SYNTH_OWN.getVersion() + "'; }\n"
+        Files.writeString(lib.resolve("index.js"), "require('fs').writeFileSync(__dirname + '/pid', String(process.pid));\n"
+                + "exports.CloudFormationValidatePlugin = class {\n"
+                + "  get version() { " + version + " }\n"
                 + "  get ruleIds() { return ['E0000']; }\n"
                 + "  validate(context) { " + validate + " }\n};\n");
+    }
+
+    /** The worker process that loaded the fake aws-cdk-lib under {@code dir}. */
+    private static ProcessHandle workerOf(Path dir) throws IOException {
+        Path pid = dir.resolve("node_modules/aws-cdk-lib/pid");
+        return ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).orElseThrow();
+    }
+
+    /** Whether the worker that loaded the fake aws-cdk-lib under {@code dir} ended (waiting up to 10 s). */
+    private static boolean ended(Path dir) throws IOException {
+        Path pid = dir.resolve("node_modules/aws-cdk-lib/pid");
+        return ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).map(p -> ends(p)).orElse(true);
+    }
+
+    /** Waits up to 10 s for {@code process} to end; whether it did. */
+    private static boolean ends(ProcessHandle process) {
+        try {
+            process.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A second for each answer (a ready line may take longer on a loaded machine). */
+    private static final ValidationWorkers.Patience ANSWER_IN_A_SECOND = new ValidationWorkers.Patience(
+            java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(1), Long.MAX_VALUE);
+    /** A second for the ready line. */
+    private static final ValidationWorkers.Patience READY_IN_A_SECOND = new ValidationWorkers.Patience(
+            java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(60), Long.MAX_VALUE);
+
+    @Test
+    @Timeout(120) // without a deadline the wait would never end
+    void aWorkerThatNeverAnswersIsStoppedAndLeavesItToTheSynth(@TempDir Path out, @TempDir Path elsewhere)
+            throws IOException {
+        // busy for good: a node in a loop never handles a SIGTERM, so only a kill stops it
+        fakeCdk(elsewhere, "for (;;) { }");
+        List<PolicyValidationStack> templates = templatesWithFindings(out);
+        ValidationWorkers workers = new ValidationWorkers(1, Long.MAX_VALUE, elsewhere, ANSWER_IN_A_SECOND).prestart();
+
+        String said = StandardError.of(() -> {
+            assertThat(workers.engine()).contains(new ValidationWorkers.Engine(SYNTH_OWN.getVersion(), List.of("E0000")));
+            ProcessHandle worker = assertDoesNotThrow(() -> workerOf(elsewhere));
+            assertThat(workers.validate(templates, ACCOUNT, REGION, SYNTH_OWN.getVersion())).isEmpty();
+            assertThat(ends(worker)).as("the stuck worker was killed").isTrue();
+        });
+
+        assertThat(said).isEqualTo("template validator workers failed (a worker said nothing in 1 s and was stopped);"
+                + " validating in the synth's process" + System.lineSeparator());
+        assertThat(workers.prestarted()).isFalse();
+        assertThat(workers.runs()).isZero();
+    }
+
+    @Test
+    @Timeout(120) // without a deadline the wait would never end
+    void aWorkerThatNeverGetsReadyIsStoppedAndTheSynthUsesItsOwnEngine(@TempDir Path elsewhere) throws IOException {
+        fakeCdk(elsewhere, "for (;;) { }", "return { success: true, violations: [] };");
+        ValidationWorkers workers = new ValidationWorkers(1, Long.MAX_VALUE, elsewhere, READY_IN_A_SECOND).prestart();
+
+        String said = StandardError.of(() -> assertThat(workers.engine()).isEmpty());
+
+        assertThat(said).isEqualTo("template validator workers failed (a worker said nothing in 1 s and was stopped);"
+                + " validating in the synth's process" + System.lineSeparator());
+        assertThat(ended(elsewhere)).as("the stuck worker was killed").isTrue();
+        assertThat(workers.prestarted()).isFalse();
+    }
+
+    @Test
+    void aReportWithoutItsVerdictIsRefusedNotReadAsNoFindings(@TempDir Path out, @TempDir Path elsewhere)
+            throws IOException {
+        // a plugin answering a promise: the worker writes each report as {}
+        fakeCdk(elsewhere, "return Promise.resolve({ success: false, violations: [] });");
+        List<PolicyValidationStack> templates = templatesWithFindings(out);
+        ValidationWorkers workers = new ValidationWorkers(1, Long.MAX_VALUE, elsewhere).prestart();
+
+        String said = StandardError.of(() ->
+                assertThat(workers.validate(templates, ACCOUNT, REGION, SYNTH_OWN.getVersion())).isEmpty());
+
+        assertThat(said).isEqualTo("template validator workers failed (a worker's report has no verdict and"
+                + " violations list: {}); validating in the synth's process" + System.lineSeparator());
+        assertThat(workers.prestarted()).isFalse();
+        assertThat(workers.validate(templates, ACCOUNT, REGION, SYNTH_OWN.getVersion())).as("given up").isEmpty();
     }
 
     @Test

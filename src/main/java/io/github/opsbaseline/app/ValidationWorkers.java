@@ -13,11 +13,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 import software.amazon.awscdk.PolicyValidationStack;
@@ -82,9 +85,32 @@ final class ValidationWorkers {
     /** How a worker learns the synth's aws-cdk-lib release, before it loads any. */
     private static final String RELEASE_VARIABLE = "OPS_BASELINE_CDK_RELEASE";
 
+    /**
+     * How long the synth waits for a worker before it stops it and validates in its own process, so
+     * a stuck worker (a hung node, an engine in a loop) cannot hang a synth: at most {@code ready} for
+     * the ready line, and for each answer {@code answer} plus the time its templates take at {@code
+     * bytesPerSecond}.
+     */
+    record Patience(Duration ready, Duration answer, long bytesPerSecond) {
+
+        /** How long an answer over {@code bytes} of templates may take. */
+        Duration answer(long bytes) {
+            return answer.plusMillis(bytes / Math.max(1, bytesPerSecond / 1000));
+        }
+    }
+
+    /**
+     * Far beyond a worker's pace on the project's machine, so a slow or loaded machine never gives up
+     * on a working one: its ready line comes 1 to 3 s after it starts, and it validates about 0.4 MB/s
+     * after a warm-up of about 1 s (see {@link #MIN_BYTES_PER_WORKER}); a 1,000-service part of about
+     * 100 MB gets 35 minutes, where it takes about 5.
+     */
+    static final Patience PATIENCE = new Patience(Duration.ofMinutes(5), Duration.ofMinutes(2), 50_000);
+
     private final int cores;
     private final long minBytesPerWorker;
     private final Path workingDirectory;
+    private final Patience patience;
     /** Validations the workers did (not left to the synth's process), for tests and diagnostics. */
     private int runs;
     /** Workers started by {@link #prestart}, waiting for templates; empty once they failed. */
@@ -126,9 +152,20 @@ final class ValidationWorkers {
      * @param workingDirectory where the workers run and resolve aws-cdk-lib from
      */
     ValidationWorkers(int cores, long minBytesPerWorker, Path workingDirectory) {
+        this(cores, minBytesPerWorker, workingDirectory, PATIENCE);
+    }
+
+    /**
+     * @param cores at most this many workers (never more than {@link #MAX_WORKERS})
+     * @param minBytesPerWorker template bytes each worker must get, see {@link #MIN_BYTES_PER_WORKER}
+     * @param workingDirectory where the workers run and resolve aws-cdk-lib from
+     * @param patience how long to wait for a worker, {@link #PATIENCE} unless a test says
+     */
+    ValidationWorkers(int cores, long minBytesPerWorker, Path workingDirectory, Patience patience) {
         this.cores = cores;
         this.minBytesPerWorker = minBytesPerWorker;
         this.workingDirectory = workingDirectory;
+        this.patience = patience;
     }
 
     int runs() {
@@ -290,9 +327,8 @@ final class ValidationWorkers {
             }
             List<List<PolicyViolation>> found = new ArrayList<>();
             for (int i = 0; i < parts.size(); i++) {
-                for (JsonNode report : workers.get(i).answer().path("reports")) {
-                    found.add(ViolationsJson.read(report.path("violations"), null));
-                }
+                long bytes = parts.get(i).stream().mapToLong(sizes::get).sum();
+                found.addAll(findings(workers.get(i).answer(patience.answer(bytes))));
             }
             if (found.size() != stacks.size()) {
                 throw new IOException("the workers reported " + found.size() + " templates of " + stacks.size());
@@ -314,6 +350,24 @@ final class ValidationWorkers {
     }
 
     /**
+     * The violations of each template of a worker's answer, in order. A report without its verdict and
+     * violations list is refused, not read as "no findings": a release whose plugin answered otherwise
+     * (a promise, say) would otherwise pass every template unchecked.
+     */
+    private static List<List<PolicyViolation>> findings(JsonNode answer) throws IOException {
+        List<List<PolicyViolation>> found = new ArrayList<>();
+        for (JsonNode report : answer.path("reports")) {
+            if (!report.path("success").isBoolean() || !report.path("violations").isArray()) {
+                String shown = report.toString();
+                throw new IOException("a worker's report has no verdict and violations list: "
+                        + (shown.length() > 80 ? shown.substring(0, 80) + "..." : shown));
+            }
+            found.add(ViolationsJson.read(report.path("violations"), null));
+        }
+        return found;
+    }
+
+    /**
      * The first worker's ready line once every one of {@code workers} is ready, or empty when one
      * refused because this is not the synth's aws-cdk-lib (said on stderr, once: they all resolve the
      * same directory).
@@ -321,7 +375,7 @@ final class ValidationWorkers {
     private Optional<JsonNode> ready(List<Worker> workers) throws IOException {
         JsonNode first = null;
         for (Worker worker : workers) {
-            Optional<JsonNode> ready = worker.ready();
+            Optional<JsonNode> ready = worker.ready(patience.ready());
             if (ready.isEmpty()) {
                 System.err.println("template validator workers not used (" + worker.refusal()
                         + "); validating in the synth's process. aws-cdk-lib " + NestedStackValidation.CDK_RELEASE
@@ -384,14 +438,28 @@ final class ValidationWorkers {
     private static final class Worker {
 
         private final Process process;
-        private final BufferedReader stdout;
+        /** The worker's stdout lines, read by a thread of their own so that a wait can end; empty at its end. */
+        private final BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
         private final Path errors;
         private JsonNode readyLine;
 
         private Worker(Process process, Path errors) {
             this.process = process;
-            this.stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             this.errors = errors;
+            BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            Thread reader = new Thread(() -> {
+                try (stdout) {
+                    for (String line = stdout.readLine(); line != null; line = stdout.readLine()) {
+                        lines.add(Optional.of(line));
+                    }
+                } catch (IOException e) {
+                    // the worker was stopped: its end follows
+                }
+                lines.add(Optional.empty());
+            }, "validator worker output");
+            reader.setDaemon(true);
+            reader.start();
         }
 
         static Worker start(Path workingDirectory) throws IOException {
@@ -431,9 +499,9 @@ final class ValidationWorkers {
          * The worker's ready line (waiting for it); empty when it refused because this is not the
          * synth's aws-cdk-lib.
          */
-        Optional<JsonNode> ready() throws IOException {
+        Optional<JsonNode> ready(Duration within) throws IOException {
             if (readyLine == null) {
-                String line = stdout.readLine();
+                String line = line(within);
                 if (line == null) {
                     int exit = exit();
                     if (exit == OTHER_CDK) {
@@ -470,8 +538,8 @@ final class ValidationWorkers {
             }
         }
 
-        JsonNode answer() throws IOException {
-            String line = stdout.readLine();
+        JsonNode answer(Duration within) throws IOException {
+            String line = line(within);
             if (line == null) {
                 throw ended(exit());
             }
@@ -484,6 +552,25 @@ final class ValidationWorkers {
                 }
                 throw e;
             }
+        }
+
+        /**
+         * The worker's next stdout line, or null at its end; a worker silent for {@code within} is
+         * killed (a node busy in a loop never handles the SIGTERM of {@link #stop}).
+         */
+        private String line(Duration within) throws IOException {
+            Optional<String> line;
+            try {
+                line = lines.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            if (line == null) {
+                process.destroyForcibly();
+                throw new IOException("a worker said nothing in " + within.toSeconds() + " s and was stopped");
+            }
+            return line.orElse(null);
         }
 
         private int exit() throws IOException {
