@@ -102,8 +102,8 @@ final class ValidationWorkers {
     /**
      * Far beyond a worker's pace on the project's machine, so a slow or loaded machine never gives up
      * on a working one: its ready line comes 1 to 3 s after it starts, and it validates about 0.4 MB/s
-     * after a warm-up of about 1 s (see {@link #MIN_BYTES_PER_WORKER}); a 1,000-service part of about
-     * 100 MB gets 35 minutes, where it takes about 5.
+     * after a warm-up of about 1 s (see {@link #MIN_BYTES_PER_WORKER}); half of 1,000 services'
+     * templates (about 40 MB) gets about 15 minutes, where it takes 3 to 4.
      */
     static final Patience PATIENCE = new Patience(Duration.ofMinutes(5), Duration.ofMinutes(2), 50_000);
 
