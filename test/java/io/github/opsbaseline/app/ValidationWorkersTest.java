@@ -337,6 +337,34 @@ class ValidationWorkersTest {
     }
 
     @Test
+    void aFailureBetweenRequestsStopsEveryWorkerForGood(@TempDir Path elsewhere) throws IOException {
+        fakeCdk(elsewhere, "return { success: true, violations: [] };");
+        Path template = Files.writeString(elsewhere.resolve("One.template.json"), "{}");
+        PolicyValidationStack good = PolicyValidationStack.builder().stackConstructPath("One")
+                .templatePath(template.toString()).build();
+        // the second part's request fails after the first part's went out: that answer is never read
+        PolicyValidationStack failing = new PolicyValidationStack() {
+            @Override
+            public String getStackConstructPath() {
+                throw new IllegalStateException("no construct path");
+            }
+
+            @Override
+            public String getTemplatePath() {
+                return template.toString();
+            }
+        };
+        ValidationWorkers workers = new ValidationWorkers(2, 1, elsewhere).prestart();
+
+        assertThatThrownBy(() -> workers.validate(List.of(good, failing), ACCOUNT, REGION, SYNTH_OWN.getVersion()))
+                .isInstanceOf(IllegalStateException.class).hasMessage("no construct path");
+
+        assertThat(workers.prestarted()).as("the started worker may hold an unread answer").isFalse();
+        assertThat(workers.validate(List.of(good), ACCOUNT, REGION, SYNTH_OWN.getVersion())).isEmpty();
+        assertThat(workers.runs()).isZero();
+    }
+
+    @Test
     void aReportWithoutItsVerdictIsRefusedNotReadAsNoFindings(@TempDir Path out, @TempDir Path elsewhere)
             throws IOException {
         // a plugin answering a promise: the worker writes each report as {}
