@@ -1,7 +1,6 @@
 package io.github.opsbaseline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.opsbaseline.testing.StandardError;
@@ -269,16 +268,16 @@ class ValidationWorkersTest {
                 + "  validate(context) { " + validate + " }\n};\n");
     }
 
-    /** The worker process that loaded the fake aws-cdk-lib under {@code dir}. */
-    private static ProcessHandle workerOf(Path dir) throws IOException {
+    /**
+     * The worker process that loaded the fake aws-cdk-lib under {@code dir}, once it has (a niced worker
+     * on a busy machine may take a while): taken before any deadline starts, and before it can end.
+     */
+    private static ProcessHandle workerOf(Path dir) throws IOException, InterruptedException {
         Path pid = dir.resolve("node_modules/aws-cdk-lib/pid");
+        for (int i = 0; i < 600 && (!Files.exists(pid) || Files.readString(pid).isBlank()); i++) {
+            Thread.sleep(100);
+        }
         return ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).orElseThrow();
-    }
-
-    /** Whether the worker that loaded the fake aws-cdk-lib under {@code dir} ended (waiting up to 10 s). */
-    private static boolean ended(Path dir) throws IOException {
-        Path pid = dir.resolve("node_modules/aws-cdk-lib/pid");
-        return ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).map(p -> ends(p)).orElse(true);
     }
 
     /** Waits up to 10 s for {@code process} to end; whether it did. */
@@ -301,17 +300,17 @@ class ValidationWorkersTest {
             java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(60), Long.MAX_VALUE);
 
     @Test
-    @Timeout(120) // without a deadline the wait would never end
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a pipe's read ignores interrupts
     void aWorkerThatNeverAnswersIsStoppedAndLeavesItToTheSynth(@TempDir Path out, @TempDir Path elsewhere)
-            throws IOException {
+            throws IOException, InterruptedException {
         // busy for good: a node in a loop never handles a SIGTERM, so only a kill stops it
         fakeCdk(elsewhere, "for (;;) { }");
         List<PolicyValidationStack> templates = templatesWithFindings(out);
         ValidationWorkers workers = new ValidationWorkers(1, Long.MAX_VALUE, elsewhere, ANSWER_IN_A_SECOND).prestart();
+        ProcessHandle worker = workerOf(elsewhere);
 
         String said = StandardError.of(() -> {
             assertThat(workers.engine()).contains(new ValidationWorkers.Engine(SYNTH_OWN.getVersion(), List.of("E0000")));
-            ProcessHandle worker = assertDoesNotThrow(() -> workerOf(elsewhere));
             assertThat(workers.validate(templates, ACCOUNT, REGION, SYNTH_OWN.getVersion())).isEmpty();
             assertThat(ends(worker)).as("the stuck worker was killed").isTrue();
         });
@@ -323,17 +322,33 @@ class ValidationWorkersTest {
     }
 
     @Test
-    @Timeout(120) // without a deadline the wait would never end
-    void aWorkerThatNeverGetsReadyIsStoppedAndTheSynthUsesItsOwnEngine(@TempDir Path elsewhere) throws IOException {
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a pipe's read ignores interrupts
+    void aWorkerThatNeverGetsReadyIsStoppedAndTheSynthUsesItsOwnEngine(@TempDir Path elsewhere)
+            throws IOException, InterruptedException {
         fakeCdk(elsewhere, "for (;;) { }", "return { success: true, violations: [] };");
         ValidationWorkers workers = new ValidationWorkers(1, Long.MAX_VALUE, elsewhere, READY_IN_A_SECOND).prestart();
+        // the deadline starts when the engine is asked for, so a worker slow to start is not killed early
+        ProcessHandle worker = workerOf(elsewhere);
 
         String said = StandardError.of(() -> assertThat(workers.engine()).isEmpty());
 
         assertThat(said).isEqualTo("template validator workers failed (a worker said nothing in 1 s and was stopped);"
                 + " validating in the synth's process" + System.lineSeparator());
-        assertThat(ended(elsewhere)).as("the stuck worker was killed").isTrue();
+        assertThat(ends(worker)).as("the stuck worker was killed").isTrue();
         assertThat(workers.prestarted()).isFalse();
+    }
+
+    @Test
+    void theDeadlineOfAnAnswerGrowsWithItsTemplates() {
+        // half of 1,000 services' templates: 2 minutes plus 39 MB at 50 KB/s
+        assertThat(ValidationWorkers.PATIENCE.answer(39_000_000)).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(ValidationWorkers.PATIENCE.answer(0)).isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(new ValidationWorkers.Patience(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 300)
+                .answer(100)).isEqualTo(java.time.Duration.ofMillis(1333));
+        assertThatThrownBy(() -> new ValidationWorkers.Patience(java.time.Duration.ZERO, java.time.Duration.ofSeconds(1), 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ValidationWorkers.Patience(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -62,13 +62,13 @@ public record BaselineStacks(MonitoringStack monitoring, SecurityStack security,
         // are AWS Config rules that need the security stack's recorder. `cdk deploy <backup>` then
         // deploys those first too.
         if (backupDr != null) {
-            backup.addDependency(backupDr, "replicates and copies to the DR region's vault, bucket and key by name");
+            backup.addStackDependency(backupDr, "replicates and copies to the DR region's vault, bucket and key by name");
         }
-        backup.addDependency(security, "the backup audit framework's controls need the AWS Config recorder");
+        backup.addStackDependency(security, "the backup audit framework's controls need the AWS Config recorder");
         CostStack cost = new CostStack(scope, names.name("cost"), CostStackProps.fromConfig(config,
                 stackProps(config, "cost", "Budget and spend-anomaly alerts", CostStackProps.COST_REGION)));
         // Chatbot subscribes the Slack channels to the cost topics, which must exist by then.
-        monitoring.addDependency(cost, "its Slack channel configurations subscribe to the cost stack's topics");
+        monitoring.addStackDependency(cost, "its Slack channel configurations subscribe to the cost stack's topics");
         BaselineStacks stacks = new BaselineStacks(monitoring, security, backup, cost, backupDr);
         // Most of the monitoring is in nested stacks, which the CDK's validator does not see by itself.
         NestedStackValidation.addTo(scope);

@@ -93,17 +93,26 @@ final class ValidationWorkers {
      */
     record Patience(Duration ready, Duration answer, long bytesPerSecond) {
 
+        Patience {
+            if (ready.isNegative() || ready.isZero() || answer.isNegative() || answer.isZero() || bytesPerSecond <= 0) {
+                throw new IllegalArgumentException("expected positive deadlines and pace, found " + ready + ", "
+                        + answer + ", " + bytesPerSecond + " B/s");
+            }
+        }
+
         /** How long an answer over {@code bytes} of templates may take. */
         Duration answer(long bytes) {
-            return answer.plusMillis(bytes / Math.max(1, bytesPerSecond / 1000));
+            return answer.plusMillis((long) (bytes * 1000.0 / bytesPerSecond));
         }
     }
 
     /**
-     * Far beyond a worker's pace on the project's machine, so a slow or loaded machine never gives up
-     * on a working one: its ready line comes 1 to 3 s after it starts, and it validates about 0.4 MB/s
-     * after a warm-up of about 1 s (see {@link #MIN_BYTES_PER_WORKER}); half of 1,000 services'
-     * templates (about 40 MB) gets about 15 minutes, where it takes 3 to 4.
+     * Far beyond a worker's pace on the project's machine, so that a slow or loaded machine does not
+     * give up on a working one: its ready line comes 1 to 3 s after it starts, and it validates about
+     * 0.4 MB/s after a warm-up of about 1 s (see {@link #MIN_BYTES_PER_WORKER}), eight times the pace
+     * allowed; half of 1,000 services' templates (about 40 MB) gets about 15 minutes, where it takes
+     * about 2. Workers run niced: beside other busy processes one may still pass its deadline, and the
+     * synth then validates in its own process, slower but the same.
      */
     static final Patience PATIENCE = new Patience(Duration.ofMinutes(5), Duration.ofMinutes(2), 50_000);
 
@@ -556,7 +565,8 @@ final class ValidationWorkers {
 
         /**
          * The worker's next stdout line, or null at its end; a worker silent for {@code within} is
-         * killed (a node busy in a loop never handles the SIGTERM of {@link #stop}).
+         * killed (a node busy in a loop during its warm-up, whose SIGTERM handler waits for the event
+         * loop, would not end at a SIGTERM).
          */
         private String line(Duration within) throws IOException {
             Optional<String> line;
@@ -568,14 +578,20 @@ final class ValidationWorkers {
             }
             if (line == null) {
                 process.destroyForcibly();
-                throw new IOException("a worker said nothing in " + within.toSeconds() + " s and was stopped");
+                throw new IOException("a worker said nothing in " + (within.toMillis() % 1000 == 0
+                        ? within.toSeconds() + " s" : within.toMillis() + " ms") + " and was stopped");
             }
             return line.orElse(null);
         }
 
+        /** The exit code of a worker whose output ended; one that does not end soon after is killed. */
         private int exit() throws IOException {
             try {
-                return process.waitFor();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new IOException("a worker closed its output without ending and was stopped");
+                }
+                return process.exitValue();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
@@ -600,6 +616,15 @@ final class ValidationWorkers {
                 // it is destroyed next either way
             }
             process.destroy();
+            try {
+                // a worker busy in its warm-up handles the SIGTERM only once its event loop turns
+                if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
             try {
                 Files.deleteIfExists(errors);
             } catch (IOException e) {
