@@ -254,14 +254,14 @@ class ValidationWorkersTest {
     }
 
     /**
-     * The same with the plugin's version getter {@code version}; the worker writes its process id to
-     * {@code node_modules/aws-cdk-lib/pid} (see {@link #workerOf}).
+     * The same with the plugin's version getter {@code version}; each worker adds its process id to
+     * {@code node_modules/aws-cdk-lib/pid} (see {@link #workersOf}).
      */
     private static void fakeCdk(Path dir, String version, String validate) throws IOException {
         Path lib = Files.createDirectories(dir.resolve("node_modules/aws-cdk-lib"));
         Files.writeString(lib.resolve("package.json"), "{\"name\": \"aws-cdk-lib\", \"version\": \""
                 + NestedStackValidation.CDK_RELEASE + "\"}");
-        Files.writeString(lib.resolve("index.js"), "require('fs').writeFileSync(__dirname + '/pid', String(process.pid));\n"
+        Files.writeString(lib.resolve("index.js"), "require('fs').appendFileSync(__dirname + '/pid', process.pid + '\\n');\n"
                 + "exports.CloudFormationValidatePlugin = class {\n"
                 + "  get version() { " + version + " }\n"
                 + "  get ruleIds() { return ['E0000']; }\n"
@@ -269,15 +269,21 @@ class ValidationWorkersTest {
     }
 
     /**
-     * The worker process that loaded the fake aws-cdk-lib under {@code dir}, once it has (a niced worker
-     * on a busy machine may take a while): taken before any deadline starts, and before it can end.
+     * The first {@code count} worker processes that loaded the fake aws-cdk-lib under {@code dir}, once
+     * they have (a niced worker on a busy machine may take a while); empty for one that already ended.
      */
-    private static ProcessHandle workerOf(Path dir) throws IOException, InterruptedException {
+    private static List<Optional<ProcessHandle>> workersOf(Path dir, int count) throws IOException, InterruptedException {
         Path pid = dir.resolve("node_modules/aws-cdk-lib/pid");
-        for (int i = 0; i < 600 && (!Files.exists(pid) || Files.readString(pid).isBlank()); i++) {
+        for (int i = 0; i < 600 && (!Files.exists(pid) || Files.readAllLines(pid).size() < count); i++) {
             Thread.sleep(100);
         }
-        return ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).orElseThrow();
+        return Files.readAllLines(pid).stream().limit(count)
+                .map(line -> ProcessHandle.of(Long.parseLong(line.strip()))).toList();
+    }
+
+    /** The worker that loaded the fake aws-cdk-lib under {@code dir}: taken before any deadline starts. */
+    private static ProcessHandle workerOf(Path dir) throws IOException, InterruptedException {
+        return workersOf(dir, 1).get(0).orElseThrow();
     }
 
     /** Waits up to 10 s for {@code process} to end; whether it did. */
@@ -336,6 +342,22 @@ class ValidationWorkersTest {
                 + " validating in the synth's process" + System.lineSeparator());
         assertThat(ends(worker)).as("the stuck worker was killed").isTrue();
         assertThat(workers.prestarted()).isFalse();
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void everyWorkerOfAFailedCallIsKilledEvenOneThatIgnoresSigterm(@TempDir Path out, @TempDir Path elsewhere)
+            throws IOException, InterruptedException {
+        // both workers stuck in their warm-up (where a SIGTERM waits for the event loop); the first's
+        // answer times out, the second, started for the call, never got to its request
+        fakeCdk(elsewhere, "for (;;) { }");
+        List<PolicyValidationStack> templates = templatesWithFindings(out);
+        ValidationWorkers workers = new ValidationWorkers(2, 1, elsewhere, ANSWER_IN_A_SECOND).prestart();
+
+        StandardError.of(() -> assertThat(workers.validate(templates, ACCOUNT, REGION, SYNTH_OWN.getVersion())).isEmpty());
+
+        assertThat(workersOf(elsewhere, 2)).hasSize(2).allSatisfy(worker ->
+                assertThat(worker.map(w -> ends(w)).orElse(true)).as("killed").isTrue());
     }
 
     @Test

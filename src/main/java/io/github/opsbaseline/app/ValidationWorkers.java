@@ -283,13 +283,17 @@ final class ValidationWorkers {
     /** Stops the started workers; after a refusal or failure no more start in this JVM. */
     private void giveUp() {
         gaveUp = true;
-        close();
+        stop(true);
     }
 
     /** Stops the started workers. */
     void close() {
+        stop(false);
+    }
+
+    private void stop(boolean failed) {
         synchronized (pool) {
-            pool.forEach(Worker::stop);
+            pool.forEach(worker -> worker.stop(failed));
             pool.clear();
         }
     }
@@ -354,7 +358,7 @@ final class ValidationWorkers {
             giveUp();
             throw e;
         } finally {
-            own.forEach(Worker::stop);
+            own.forEach(worker -> worker.stop(gaveUp));
         }
     }
 
@@ -609,21 +613,28 @@ final class ValidationWorkers {
             return said.isEmpty() ? "a worker found no aws-cdk-lib of the synth's release" : reason(said);
         }
 
-        void stop() {
+        /**
+         * Ends the worker: at the end of its input, or at a SIGTERM. After a failure ({@code failed}) it
+         * may be stuck, so one still running 2 s later is killed (a worker busy in its warm-up handles
+         * the SIGTERM only once its event loop turns); otherwise nobody waits for it (a synth's end
+         * never waits for a warm-up it did not need).
+         */
+        void stop(boolean failed) {
             try {
                 process.getOutputStream().close();
             } catch (IOException e) {
                 // it is destroyed next either way
             }
             process.destroy();
-            try {
-                // a worker busy in its warm-up handles the SIGTERM only once its event loop turns
-                if (!process.waitFor(2, TimeUnit.SECONDS)) {
+            if (failed) {
+                try {
+                    if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
                     process.destroyForcibly();
+                    Thread.currentThread().interrupt();
                 }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
             }
             try {
                 Files.deleteIfExists(errors);
