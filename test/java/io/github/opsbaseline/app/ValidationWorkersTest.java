@@ -361,6 +361,82 @@ class ValidationWorkersTest {
     }
 
     @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aStuckWarmUpCannotHoldTheSynthWithARequestLargerThanAPipe(@TempDir Path elsewhere)
+            throws IOException, InterruptedException {
+        // the worker reads its input only after its warm-up, which never ends: the request (about
+        // 400 KB) fills the pipe, and the synth must still give up at the answer's deadline
+        fakeCdk(elsewhere, "for (;;) { }");
+        List<PolicyValidationStack> many = manyTemplates(elsewhere);
+        ValidationWorkers workers = new ValidationWorkers(1, Long.MAX_VALUE, elsewhere, ANSWER_IN_A_SECOND).prestart();
+        ProcessHandle worker = workerOf(elsewhere);
+
+        String said = StandardError.of(() ->
+                assertThat(workers.validate(many, ACCOUNT, REGION, SYNTH_OWN.getVersion())).isEmpty());
+
+        assertThat(said).isEqualTo("template validator workers failed (a worker said nothing in 1 s and was stopped);"
+                + " validating in the synth's process" + System.lineSeparator());
+        assertThat(ends(worker)).as("the stuck worker was killed").isTrue();
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void closingStopsTheWorkersOfACallInProgress(@TempDir Path out, @TempDir Path elsewhere) throws Exception {
+        // what the JVM's end does on a Ctrl-C in the middle of a validation: both workers stuck, the
+        // one started with the JVM and the one started for the call, and deadlines far away
+        fakeCdk(elsewhere, "for (;;) { }");
+        List<PolicyValidationStack> templates = templatesWithFindings(out);
+        ValidationWorkers workers = new ValidationWorkers(2, 1, elsewhere).prestart();
+        java.util.concurrent.CompletableFuture<String> call = new java.util.concurrent.CompletableFuture<>();
+        Thread synth = new Thread(() -> call.complete(StandardError.of(() ->
+                assertThat(workers.validate(templates, ACCOUNT, REGION, SYNTH_OWN.getVersion())).isEmpty())));
+        synth.start();
+        List<Optional<ProcessHandle>> both = workersOf(elsewhere, 2);
+
+        workers.close();
+
+        assertThat(both).hasSize(2).allSatisfy(worker ->
+                assertThat(worker.map(w -> ends(w)).orElse(true)).as("stopped").isTrue());
+        assertThat(call.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("the call ends, failed")
+                .startsWith("template validator workers failed (a worker exited with ");
+        assertThat(workers.prestarted()).isFalse();
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aWorkerStuckInItsWarmUpIsKilledAtTheEndAndLeavesNoFiles(@TempDir Path elsewhere)
+            throws IOException, InterruptedException {
+        // never asked for anything (every template was in the validation cache, say): its warm-up
+        // never ends, where a SIGTERM would wait for the event loop for good
+        fakeCdk(elsewhere, "require('fs').writeFileSync(__dirname + '/warm', context.templatePaths[0]); for (;;) { }");
+        ValidationWorkers workers = new ValidationWorkers(1, Long.MAX_VALUE, elsewhere).prestart();
+        ProcessHandle worker = workerOf(elsewhere);
+        assertThat(workers.engine()).isPresent();
+        Path said = elsewhere.resolve("node_modules/aws-cdk-lib/warm");
+        for (int i = 0; i < 600 && !Files.exists(said); i++) {
+            Thread.sleep(100);
+        }
+        Path warmUp = Path.of(Files.readString(said));
+        assertThat(warmUp).exists();
+
+        workers.close();
+
+        assertThat(ends(worker)).as("the stuck worker was killed").isTrue();
+        assertThat(warmUp.getParent()).as("the worker's directory").doesNotExist();
+    }
+
+    /** 2,000 templates of long paths under {@code dir}: a request of about 400 KB, more than a pipe holds. */
+    private static List<PolicyValidationStack> manyTemplates(Path dir) throws IOException {
+        List<PolicyValidationStack> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            Path template = Files.writeString(dir.resolve("a".repeat(150) + i + ".template.json"), "{}");
+            many.add(PolicyValidationStack.builder().stackConstructPath("Stack" + i)
+                    .templatePath(template.toString()).build());
+        }
+        return many;
+    }
+
+    @Test
     void theDeadlineOfAnAnswerGrowsWithItsTemplates() {
         // half of 1,000 services' templates: 2 minutes plus 39 MB at 50 KB/s
         assertThat(ValidationWorkers.PATIENCE.answer(39_000_000)).isEqualTo(java.time.Duration.ofMinutes(15));
@@ -422,13 +498,8 @@ class ValidationWorkersTest {
     void aRequestAndAnAnswerLargerThanAPipeGoThrough(@TempDir Path elsewhere) throws IOException {
         fakeCdk(elsewhere, "return { success: true, violations: [{ ruleName: 'E0000', description: 'd', severity:"
                 + " 'warning', violatingResources: [{ templatePath: context.templatePaths[0], locations: [] }] }] };");
-        // 2,000 templates of long paths: a request of about 400 KB, an answer of more
-        List<PolicyValidationStack> many = new java.util.ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            Path template = Files.writeString(elsewhere.resolve("a".repeat(150) + i + ".template.json"), "{}");
-            many.add(PolicyValidationStack.builder().stackConstructPath("Stack" + i)
-                    .templatePath(template.toString()).build());
-        }
+        // an answer larger than the request
+        List<PolicyValidationStack> many = manyTemplates(elsewhere);
         ValidationWorkers workers = new ValidationWorkers(1, Long.MAX_VALUE, elsewhere).prestart();
 
         try {

@@ -84,12 +84,17 @@ final class ValidationWorkers {
     private static final String SINGLE_THREADED = "--single-threaded";
     /** How a worker learns the synth's aws-cdk-lib release, before it loads any. */
     private static final String RELEASE_VARIABLE = "OPS_BASELINE_CDK_RELEASE";
+    /** Where a worker writes the template of its warm-up: in its directory, which the synth removes. */
+    private static final String WARM_UP_VARIABLE = "OPS_BASELINE_WARM_UP_TEMPLATE";
+    /** A worker's stderr, in its directory. */
+    private static final String ERRORS = "errors.log";
 
     /**
      * How long the synth waits for a worker before it stops it and validates in its own process, so
      * a stuck worker (a hung node, an engine in a loop) cannot hang a synth: at most {@code ready} for
-     * the ready line, and for each answer {@code answer} plus the time its templates take at {@code
-     * bytesPerSecond}.
+     * the ready lines, from when the synth first needs them, and for each answer {@code answer} plus
+     * the time its templates take at {@code bytesPerSecond}, from when its request goes out (the
+     * workers answer side by side, so one's deadline does not wait for another's answer).
      */
     record Patience(Duration ready, Duration answer, long bytesPerSecond) {
 
@@ -124,10 +129,19 @@ final class ValidationWorkers {
     private int runs;
     /** Workers started by {@link #prestart}, waiting for templates; empty once they failed. */
     private final List<Worker> pool = new ArrayList<>();
+    /**
+     * Every worker running, the pool's and those started for a call, so that {@link #close} (also at
+     * the JVM's end, a Ctrl-C in the middle of a call included) leaves none behind.
+     */
+    private final List<Worker> live = new ArrayList<>();
+    private boolean hooked;
     /** How many workers the last validation used, for tests and diagnostics. */
     private int lastWorkers;
-    /** Set when workers refused or failed here: the rest of this JVM's synths validate in process. */
-    private boolean gaveUp;
+    /**
+     * Set when workers refused or failed here, or were closed: the rest of this JVM's synths validate
+     * in process, and no worker starts (one started after the JVM's shutdown hook would outlive it).
+     */
+    private volatile boolean gaveUp;
 
     /**
      * Workers for this machine's cores, or as many as {@value #SWITCH} says, run from the JVM's working
@@ -233,24 +247,43 @@ final class ValidationWorkers {
      * Nothing starts when the cap is 0. It stops when the JVM does, or at {@link #close}.
      */
     ValidationWorkers prestart() {
-        if (cores == 0 || NestedStackValidation.CDK_RELEASE == null || !pool.isEmpty()) {
+        if (cores == 0 || NestedStackValidation.CDK_RELEASE == null || prestarted()) {
             return this;
         }
         try {
-            pool.add(Worker.start(workingDirectory));
+            Worker worker = start();
+            synchronized (live) {
+                pool.add(worker);
+            }
         } catch (IOException e) {
             System.err.println("template validator workers not started (" + e.getMessage()
                     + "); validating in the synth's process");
             giveUp();
-            return this;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "stop validator workers"));
         return this;
+    }
+
+    /** A new worker, stopped by {@link #close} at the latest (which the JVM's end calls). */
+    private Worker start() throws IOException {
+        synchronized (live) {
+            if (gaveUp) {
+                throw new IOException("the validator workers were stopped");
+            }
+            if (!hooked) {
+                Runtime.getRuntime().addShutdownHook(new Thread(this::close, "stop validator workers"));
+                hooked = true;
+            }
+            Worker worker = Worker.start(workingDirectory);
+            live.add(worker);
+            return worker;
+        }
     }
 
     /** Whether {@link #prestart} left workers waiting for templates. */
     boolean prestarted() {
-        return !pool.isEmpty();
+        synchronized (live) {
+            return !pool.isEmpty();
+        }
     }
 
     /** The rule engine the workers run: its version and the ids of the rules it applies. */
@@ -261,11 +294,15 @@ final class ValidationWorkers {
      * when none were started or they cannot run here, having said why on stderr.
      */
     Optional<Engine> engine() {
-        if (pool.isEmpty()) {
+        List<Worker> started;
+        synchronized (live) {
+            started = List.copyOf(pool);
+        }
+        if (started.isEmpty()) {
             return Optional.empty();
         }
         try {
-            Optional<JsonNode> ready = ready(List.copyOf(pool));
+            Optional<JsonNode> ready = ready(started);
             if (ready.isEmpty()) {
                 giveUp();
                 return Optional.empty();
@@ -280,22 +317,31 @@ final class ValidationWorkers {
         }
     }
 
-    /** Stops the started workers; after a refusal or failure no more start in this JVM. */
+    /** After a refusal or failure: stops every worker, and no more start in this JVM. */
     private void giveUp() {
-        gaveUp = true;
-        stop(true);
+        close();
     }
 
-    /** Stops the started workers. */
+    /**
+     * Stops every worker, those started with the JVM and those of a call in progress; no more start
+     * (the rest of this JVM's synths validate in their own process).
+     */
     void close() {
-        stop(false);
-    }
-
-    private void stop(boolean failed) {
-        synchronized (pool) {
-            pool.forEach(worker -> worker.stop(failed));
+        List<Worker> stopping;
+        synchronized (live) {
+            gaveUp = true;
+            stopping = List.copyOf(live);
+            live.clear();
             pool.clear();
         }
+        stopping.forEach(Worker::stop);
+    }
+
+    private void stop(List<Worker> workers) {
+        synchronized (live) {
+            live.removeAll(workers);
+        }
+        workers.forEach(Worker::stop);
     }
 
     /**
@@ -310,7 +356,10 @@ final class ValidationWorkers {
         String cdkVersion = NestedStackValidation.CDK_RELEASE;
         Map<PolicyValidationStack, Long> sizes = new IdentityHashMap<>();
         stacks.forEach(stack -> sizes.put(stack, bytes(stack)));
-        List<Worker> workers = new ArrayList<>(pool);
+        List<Worker> workers;
+        synchronized (live) {
+            workers = new ArrayList<>(pool);
+        }
         int count = Math.max(workers.size(), count(sizes.values().stream().mapToLong(Long::longValue).sum()));
         if (count == 0 || cdkVersion == null || gaveUp) {
             return Optional.empty();
@@ -318,7 +367,7 @@ final class ValidationWorkers {
         List<Worker> own = new ArrayList<>();
         try {
             while (workers.size() < count) {
-                Worker worker = Worker.start(workingDirectory);
+                Worker worker = start();
                 own.add(worker);
                 workers.add(worker);
             }
@@ -336,12 +385,12 @@ final class ValidationWorkers {
             }
             List<List<PolicyValidationStack>> parts = split(stacks, sizes::get, workers.size());
             for (int i = 0; i < parts.size(); i++) {
-                workers.get(i).send(request(parts.get(i), accountId, region));
+                long bytes = parts.get(i).stream().mapToLong(sizes::get).sum();
+                workers.get(i).send(request(parts.get(i), accountId, region), patience.answer(bytes));
             }
             List<List<PolicyViolation>> found = new ArrayList<>();
             for (int i = 0; i < parts.size(); i++) {
-                long bytes = parts.get(i).stream().mapToLong(sizes::get).sum();
-                found.addAll(findings(workers.get(i).answer(patience.answer(bytes))));
+                found.addAll(findings(workers.get(i).answer()));
             }
             if (found.size() != stacks.size()) {
                 throw new IOException("the workers reported " + found.size() + " templates of " + stacks.size());
@@ -353,12 +402,12 @@ final class ValidationWorkers {
             failed(e);
             giveUp();
             return Optional.empty();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // a worker may hold an answer nobody read: none may serve a later call
             giveUp();
             throw e;
         } finally {
-            own.forEach(worker -> worker.stop(gaveUp));
+            stop(own);
         }
     }
 
@@ -387,8 +436,9 @@ final class ValidationWorkers {
      */
     private Optional<JsonNode> ready(List<Worker> workers) throws IOException {
         JsonNode first = null;
+        Deadline deadline = new Deadline(patience.ready());
         for (Worker worker : workers) {
-            Optional<JsonNode> ready = worker.ready(patience.ready());
+            Optional<JsonNode> ready = worker.ready(deadline);
             if (ready.isEmpty()) {
                 System.err.println("template validator workers not used (" + worker.refusal()
                         + "); validating in the synth's process. aws-cdk-lib " + NestedStackValidation.CDK_RELEASE
@@ -444,24 +494,46 @@ final class ValidationWorkers {
         return lines.stream().filter(l -> l.matches("^[A-Za-z]*Error\\b.*")).findFirst().orElse(lines.get(0));
     }
 
+    /** A wait's end: {@code length} after it was made, said as that length in a message. */
+    private record Deadline(Duration length, long byNanos) {
+
+        Deadline(Duration length) {
+            this(length, System.nanoTime() + length.toNanos());
+        }
+
+        long leftMillis() {
+            return Math.max(0, TimeUnit.NANOSECONDS.toMillis(byNanos - System.nanoTime()));
+        }
+
+        @Override
+        public String toString() {
+            return length.toMillis() % 1000 == 0 ? length.toSeconds() + " s" : length.toMillis() + " ms";
+        }
+    }
+
     /**
      * One worker process: requests on stdin, a line each; its ready line, then an answer line per
-     * request, on stdout; its complaints in a file.
+     * request, on stdout. Its complaints and its warm-up template are in a directory of the synth's,
+     * so that a worker can always be killed outright: it has nothing of its own to clean up.
      */
     private static final class Worker {
 
         private final Process process;
         /** The worker's stdout lines, read by a thread of their own so that a wait can end; empty at its end. */
         private final BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
+        private final Path files;
         private final Path errors;
         private JsonNode readyLine;
+        /** When the answer to the request last sent is due. */
+        private Deadline answerBy;
 
-        private Worker(Process process, Path errors) {
+        private Worker(Process process, Path files) {
             this.process = process;
-            this.errors = errors;
+            this.files = files;
+            this.errors = files.resolve(ERRORS);
             BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
-            Thread reader = new Thread(() -> {
+            daemon("validator worker output", () -> {
                 try (stdout) {
                     for (String line = stdout.readLine(); line != null; line = stdout.readLine()) {
                         lines.add(Optional.of(line));
@@ -470,9 +542,13 @@ final class ValidationWorkers {
                     // the worker was stopped: its end follows
                 }
                 lines.add(Optional.empty());
-            }, "validator worker output");
-            reader.setDaemon(true);
-            reader.start();
+            });
+        }
+
+        private static void daemon(String name, Runnable task) {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.start();
         }
 
         static Worker start(Path workingDirectory) throws IOException {
@@ -484,37 +560,38 @@ final class ValidationWorkers {
                 script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             String node = Optional.ofNullable(System.getenv("JSII_NODE")).orElse("node");
-            Path errors = Files.createTempFile("ops-baseline-validation", ".log");
+            Path files = Files.createTempDirectory("ops-baseline-validator-");
             try {
                 // niced, so that a worker started with the JVM gives the cores to the app's construction
                 return new Worker(start(List.of("nice", "-n", "19", node, SINGLE_THREADED, "-e", script),
-                        workingDirectory, errors), errors);
+                        workingDirectory, files), files);
             } catch (IOException noNice) {
                 try {
-                    return new Worker(start(List.of(node, SINGLE_THREADED, "-e", script), workingDirectory, errors),
-                            errors);
+                    return new Worker(start(List.of(node, SINGLE_THREADED, "-e", script), workingDirectory, files),
+                            files);
                 } catch (IOException e) {
-                    Files.deleteIfExists(errors);
+                    delete(files);
                     throw e;
                 }
             }
         }
 
-        private static Process start(List<String> command, Path workingDirectory, Path errors) throws IOException {
+        private static Process start(List<String> command, Path workingDirectory, Path files) throws IOException {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workingDirectory.toFile())
-                    .redirectError(errors.toFile());
+                    .redirectError(files.resolve(ERRORS).toFile());
             builder.environment().put(RELEASE_VARIABLE, String.valueOf(NestedStackValidation.CDK_RELEASE));
+            builder.environment().put(WARM_UP_VARIABLE, files.resolve("warm.template.json").toString());
             return builder.start();
         }
 
         /**
-         * The worker's ready line (waiting for it); empty when it refused because this is not the
-         * synth's aws-cdk-lib.
+         * The worker's ready line (waiting for it until {@code deadline}); empty when it refused because
+         * this is not the synth's aws-cdk-lib.
          */
-        Optional<JsonNode> ready(Duration within) throws IOException {
+        Optional<JsonNode> ready(Deadline deadline) throws IOException {
             if (readyLine == null) {
-                String line = line(within);
+                String line = line(deadline);
                 if (line == null) {
                     int exit = exit();
                     if (exit == OTHER_CDK) {
@@ -527,19 +604,25 @@ final class ValidationWorkers {
             return Optional.of(readyLine);
         }
 
-        void send(byte[] request) throws IOException {
-            try {
-                OutputStream in = process.getOutputStream();
-                in.write(request);
-                in.write('\n');
-                in.flush();
-            } catch (IOException e) {
-                // a worker that ended ("Broken pipe") said why in its error file
-                if (ended()) {
-                    throw ended(process.exitValue());
+        /**
+         * Sends {@code request}, whose answer is due {@code within} from now. The write runs on a thread
+         * of its own: a worker reads its input only after its warm-up, so a request larger than a pipe
+         * holds waits for it, and a stuck warm-up must not hold the synth past the answer's deadline (the
+         * kill that ends the wait also ends the write). A worker that ended before it read the request
+         * ("Broken pipe") says why when its answer is read.
+         */
+        void send(byte[] request, Duration within) {
+            answerBy = new Deadline(within);
+            OutputStream in = process.getOutputStream();
+            daemon("validator worker input", () -> {
+                try {
+                    in.write(request);
+                    in.write('\n');
+                    in.flush();
+                } catch (IOException e) {
+                    // the worker ended or was killed: the answer's wait says which
                 }
-                throw e;
-            }
+            });
         }
 
         private boolean ended() {
@@ -551,8 +634,9 @@ final class ValidationWorkers {
             }
         }
 
-        JsonNode answer(Duration within) throws IOException {
-            String line = line(within);
+        /** The answer to the request last sent, by its deadline. */
+        JsonNode answer() throws IOException {
+            String line = line(answerBy);
             if (line == null) {
                 throw ended(exit());
             }
@@ -568,22 +652,21 @@ final class ValidationWorkers {
         }
 
         /**
-         * The worker's next stdout line, or null at its end; a worker silent for {@code within} is
-         * killed (a node busy in a loop during its warm-up, whose SIGTERM handler waits for the event
-         * loop, would not end at a SIGTERM).
+         * The worker's next stdout line, or null at its end; a worker silent until {@code deadline} is
+         * killed. An interrupt ends the wait as a failure too: the synth then validates in its own
+         * process, as after any failure of the workers.
          */
-        private String line(Duration within) throws IOException {
+        private String line(Deadline deadline) throws IOException {
             Optional<String> line;
             try {
-                line = lines.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+                line = lines.poll(deadline.leftMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
             }
             if (line == null) {
                 process.destroyForcibly();
-                throw new IOException("a worker said nothing in " + (within.toMillis() % 1000 == 0
-                        ? within.toSeconds() + " s" : within.toMillis() + " ms") + " and was stopped");
+                throw new IOException("a worker said nothing in " + deadline + " and was stopped");
             }
             return line.orElse(null);
         }
@@ -603,43 +686,54 @@ final class ValidationWorkers {
         }
 
         private IOException ended(int exit) throws IOException {
-            String why = Files.readString(errors).strip();
+            String why = said();
             return new IOException("a worker exited with " + exit + (why.isEmpty() ? "" : ": " + reason(why)));
         }
 
         /** Why a worker refused to run here, as it said it. */
         String refusal() throws IOException {
-            String said = Files.readString(errors).strip();
+            String said = said();
             return said.isEmpty() ? "a worker found no aws-cdk-lib of the synth's release" : reason(said);
         }
 
-        /**
-         * Ends the worker: at the end of its input, or at a SIGTERM. After a failure ({@code failed}) it
-         * may be stuck, so one still running 2 s later is killed (a worker busy in its warm-up handles
-         * the SIGTERM only once its event loop turns); otherwise nobody waits for it (a synth's end
-         * never waits for a warm-up it did not need).
-         */
-        void stop(boolean failed) {
+        /** What the worker wrote on stderr; nothing once {@link #stop} removed it (a close meanwhile). */
+        private String said() throws IOException {
             try {
+                return Files.readString(errors).strip();
+            } catch (java.nio.file.NoSuchFileException e) {
+                return "";
+            }
+        }
+
+        /**
+         * Kills the worker, idle, busy or stuck alike (a SIGTERM would wait for a busy node's event loop,
+         * and a stuck one's for good), and removes its files once it has ended; again is harmless.
+         */
+        void stop() {
+            process.destroyForcibly();
+            try {
+                process.waitFor(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                // after the kill: a write blocked on the full pipe holds the stream until the worker ends
                 process.getOutputStream().close();
             } catch (IOException e) {
-                // it is destroyed next either way
+                // the worker is gone either way
             }
-            process.destroy();
-            if (failed) {
-                try {
-                    if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                        process.destroyForcibly();
-                    }
-                } catch (InterruptedException e) {
-                    process.destroyForcibly();
-                    Thread.currentThread().interrupt();
+            delete(files);
+        }
+
+        /** Removes a worker's directory; one left behind is not worth failing a synth for. */
+        private static void delete(Path files) {
+            try (var inside = Files.list(files)) {
+                for (Path file : inside.toList()) {
+                    Files.deleteIfExists(file);
                 }
-            }
-            try {
-                Files.deleteIfExists(errors);
+                Files.deleteIfExists(files);
             } catch (IOException e) {
-                // a temporary file left behind is not worth failing a synth for
+                // already gone, or the temporary directory's cleaner will take it
             }
         }
     }

@@ -14,7 +14,6 @@
 'use strict';
 
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const readline = require('readline');
 
@@ -48,24 +47,18 @@ function reports(stacks, accountId, region) {
 }
 
 // The engine loads its schemas on its first template (about 1 s single-threaded): pay that now, not
-// on the app's. Best effort: a warm-up that cannot write its template leaves the load to the first
-// real one. Stopped by the synth (SIGTERM) meanwhile, the worker ends after it (the signal is handled
-// once the event loop turns), so its template is removed.
-const stopped = () => process.exit(143);
-process.on('SIGTERM', stopped);
-try {
-  const warmDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-baseline-validator-'));
+// on the app's. The template goes where OPS_BASELINE_WARM_UP_TEMPLATE says, in a directory the synth
+// removes once the worker has ended, so that the synth may kill the worker at any time. Best effort: a
+// warm-up that cannot write its template leaves the load to the first real one.
+const warm = process.env.OPS_BASELINE_WARM_UP_TEMPLATE;
+if (warm) {
   try {
-    const warm = path.join(warmDir, 'warm.template.json');
     fs.writeFileSync(warm, '{"Resources":{"Nothing":{"Type":"AWS::CloudFormation::WaitConditionHandle"}}}');
     reports([{ stackConstructPath: 'Warm', templatePath: warm }]);
-  } finally {
-    fs.rmSync(warmDir, { recursive: true, force: true });
+  } catch (e) {
+    process.stderr.write(`validator warm-up skipped: ${e.message}\n`);
   }
-} catch (e) {
-  process.stderr.write(`validator warm-up skipped: ${e.message}\n`);
 }
-setImmediate(() => process.off('SIGTERM', stopped));
 
 readline.createInterface({ input: process.stdin, crlfDelay: Infinity }).on('line', line => {
   if (line.trim() === '') {
