@@ -125,9 +125,11 @@ final class ValidationWorkers {
     private final long minBytesPerWorker;
     private final Path workingDirectory;
     private final Patience patience;
+    /** The node the workers run: {@code JSII_NODE} where set, as for jsii's own, else the PATH's. */
+    private final String node;
     /** Validations the workers did (not left to the synth's process), for tests and diagnostics. */
     private int runs;
-    /** Workers started by {@link #prestart}, waiting for templates; empty once they failed. */
+    /** Workers started by {@link #prestart}, waiting for templates; empty once they failed or were closed. */
     private final List<Worker> pool = new ArrayList<>();
     /**
      * Every worker running, the pool's and those started for a call, so that {@link #close} (also at
@@ -142,6 +144,8 @@ final class ValidationWorkers {
      * in process, and no worker starts (one started after the JVM's shutdown hook would outlive it).
      */
     private volatile boolean gaveUp;
+    /** Set by {@link #close}: a call it cut short says nothing of the workers' failure. */
+    private volatile boolean closed;
 
     /**
      * Workers for this machine's cores, or as many as {@value #SWITCH} says, run from the JVM's working
@@ -185,10 +189,17 @@ final class ValidationWorkers {
      * @param patience how long to wait for a worker, {@link #PATIENCE} unless a test says
      */
     ValidationWorkers(int cores, long minBytesPerWorker, Path workingDirectory, Patience patience) {
+        this(cores, minBytesPerWorker, workingDirectory, patience,
+                Optional.ofNullable(System.getenv("JSII_NODE")).orElse("node"));
+    }
+
+    /** The same, running {@code node} (a test's wrapper). */
+    ValidationWorkers(int cores, long minBytesPerWorker, Path workingDirectory, Patience patience, String node) {
         this.cores = cores;
         this.minBytesPerWorker = minBytesPerWorker;
         this.workingDirectory = workingDirectory;
         this.patience = patience;
+        this.node = node;
     }
 
     int runs() {
@@ -251,10 +262,7 @@ final class ValidationWorkers {
             return this;
         }
         try {
-            Worker worker = start();
-            synchronized (live) {
-                pool.add(worker);
-            }
+            start(true);
         } catch (IOException e) {
             System.err.println("template validator workers not started (" + e.getMessage()
                     + "); validating in the synth's process");
@@ -263,18 +271,28 @@ final class ValidationWorkers {
         return this;
     }
 
-    /** A new worker, stopped by {@link #close} at the latest (which the JVM's end calls). */
-    private Worker start() throws IOException {
+    /**
+     * A new worker, in the pool when {@code pooled}, stopped by {@link #close} at the latest (which the
+     * JVM's end calls); one close may not miss, so it joins the lists under their lock.
+     */
+    private Worker start(boolean pooled) throws IOException {
         synchronized (live) {
             if (gaveUp) {
                 throw new IOException("the validator workers were stopped");
             }
             if (!hooked) {
-                Runtime.getRuntime().addShutdownHook(new Thread(this::close, "stop validator workers"));
+                try {
+                    Runtime.getRuntime().addShutdownHook(new Thread(this::close, "stop validator workers"));
+                } catch (IllegalStateException jvmEnding) {
+                    throw new IOException("the JVM is ending", jvmEnding);
+                }
                 hooked = true;
             }
-            Worker worker = Worker.start(workingDirectory);
+            Worker worker = Worker.start(workingDirectory, node);
             live.add(worker);
+            if (pooled) {
+                pool.add(worker);
+            }
             return worker;
         }
     }
@@ -319,14 +337,20 @@ final class ValidationWorkers {
 
     /** After a refusal or failure: stops every worker, and no more start in this JVM. */
     private void giveUp() {
-        close();
+        stopAll();
     }
 
     /**
-     * Stops every worker, those started with the JVM and those of a call in progress; no more start
-     * (the rest of this JVM's synths validate in their own process).
+     * Stops every worker, those started with the JVM and those of a call in progress (which then
+     * returns empty, silently: the synth is ending); no more start (the rest of this JVM's synths
+     * validate in their own process).
      */
     void close() {
+        closed = true;
+        stopAll();
+    }
+
+    private void stopAll() {
         List<Worker> stopping;
         synchronized (live) {
             gaveUp = true;
@@ -367,7 +391,7 @@ final class ValidationWorkers {
         List<Worker> own = new ArrayList<>();
         try {
             while (workers.size() < count) {
-                Worker worker = start();
+                Worker worker = start(false);
                 own.add(worker);
                 workers.add(worker);
             }
@@ -457,7 +481,10 @@ final class ValidationWorkers {
         return Optional.ofNullable(first);
     }
 
-    private static void failed(IOException e) {
+    private void failed(IOException e) {
+        if (closed) {
+            return;
+        }
         // one line: a JSON parser's message goes on with the source on a line of its own
         String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         System.err.println("template validator workers failed (" + why + "); validating in the synth's process");
@@ -551,7 +578,7 @@ final class ValidationWorkers {
             thread.start();
         }
 
-        static Worker start(Path workingDirectory) throws IOException {
+        static Worker start(Path workingDirectory, String node) throws IOException {
             String script;
             try (InputStream in = ValidationWorkers.class.getResourceAsStream(SCRIPT)) {
                 if (in == null) {
@@ -559,7 +586,6 @@ final class ValidationWorkers {
                 }
                 script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            String node = Optional.ofNullable(System.getenv("JSII_NODE")).orElse("node");
             Path files = Files.createTempDirectory("ops-baseline-validator-");
             try {
                 // niced, so that a worker started with the JVM gives the cores to the app's construction
@@ -665,7 +691,7 @@ final class ValidationWorkers {
                 throw new IOException("interrupted", e);
             }
             if (line == null) {
-                process.destroyForcibly();
+                kill();
                 throw new IOException("a worker said nothing in " + deadline + " and was stopped");
             }
             return line.orElse(null);
@@ -675,7 +701,7 @@ final class ValidationWorkers {
         private int exit() throws IOException {
             try {
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
+                    kill();
                     throw new IOException("a worker closed its output without ending and was stopped");
                 }
                 return process.exitValue();
@@ -707,22 +733,35 @@ final class ValidationWorkers {
 
         /**
          * Kills the worker, idle, busy or stuck alike (a SIGTERM would wait for a busy node's event loop,
-         * and a stuck one's for good), and removes its files once it has ended; again is harmless.
+         * and a stuck one's for good), and removes its files once it has ended, or after 2 s; again is
+         * harmless. Its input is left to the JDK, which closes it when the process ends: a write blocked
+         * on the full pipe holds the stream, so closing it here could wait as long as the write.
          */
         void stop() {
-            process.destroyForcibly();
+            kill();
+            boolean interrupted = Thread.interrupted();
             try {
+                // an interrupt that ended a wait must not skip this one: the files go once the worker has
                 process.waitFor(2, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            try {
-                // after the kill: a write blocked on the full pipe holds the stream until the worker ends
-                process.getOutputStream().close();
-            } catch (IOException e) {
-                // the worker is gone either way
+                interrupted = true;
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
             delete(files);
+        }
+
+        /**
+         * SIGKILL to the worker and to any process it started: a {@code JSII_NODE} or {@code node} that
+         * is a wrapper starting the real node, not exec'ing it, would otherwise leave that node running,
+         * holding the pipes, after the wrapper's end.
+         */
+        private void kill() {
+            List<ProcessHandle> started = process.descendants().toList();
+            process.destroyForcibly();
+            started.forEach(ProcessHandle::destroyForcibly);
         }
 
         /** Removes a worker's directory; one left behind is not worth failing a synth for. */

@@ -2,7 +2,8 @@
 // same class the synth would run) in a node process of its own, so that several run side by side,
 // and so that one started with the JVM builds its rule engine while the app builds its stacks.
 // Run as `node -e <this file>` in the app's working directory, with OPS_BASELINE_CDK_RELEASE set to
-// the aws-cdk-lib release of the app.
+// the aws-cdk-lib release of the app and OPS_BASELINE_WARM_UP_TEMPLATE to where its warm-up's template
+// goes (none: no warm-up).
 //
 // It builds the rule engine and says so on one stdout line: {"cdkVersion": <aws-cdk-lib it loaded>,
 // "engineVersion": <the plugin's version>, "ruleIds": <the plugin's rule ids>}; then it loads the
