@@ -66,7 +66,7 @@ final class TemplateComparison {
                 metadata.add(mapper.readTree(assembly.resolve(artifact.get("additionalMetadataFile").asText()).toFile()));
             }
             for (JsonNode byPath : metadata) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = byPath.fields(); it.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = byPath.properties().iterator(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
                     for (JsonNode entry : e.getValue()) {
                         String type = entry.path("type").asText();
@@ -122,7 +122,7 @@ final class TemplateComparison {
             return;
         }
         if (a.isObject() && b.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = a.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String p = pointer + "/" + e.getKey();
                 if (!b.has(e.getKey())) {

@@ -140,7 +140,7 @@ class MonitoringLayoutTest {
     private static Map<String, JsonNode> resources(Path template) throws IOException {
         Map<String, JsonNode> resources = new TreeMap<>();
         JsonNode node = JSON.readTree(template.toFile()).path("Resources");
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             resources.put(e.getKey(), e.getValue());
         }

@@ -44,7 +44,7 @@ final class ViolationsJson {
             Map<String, String> metadata = null;
             if (v.hasNonNull("ruleMetadata")) {
                 metadata = new TreeMap<>();
-                for (var field : (Iterable<Map.Entry<String, JsonNode>>) v.get("ruleMetadata")::fields) {
+                for (Map.Entry<String, JsonNode> field : v.get("ruleMetadata").properties()) {
                     metadata.put(field.getKey(), field.getValue().asText());
                 }
             }

@@ -238,7 +238,7 @@ public final class ConfigLoader {
         if (node.isNull()) {
             out.add(path);
         } else if (node.isObject()) {
-            node.fields().forEachRemaining(e -> findNulls(e.getValue(), JsonPaths.field(path, e.getKey()), out));
+            node.properties().iterator().forEachRemaining(e -> findNulls(e.getValue(), JsonPaths.field(path, e.getKey()), out));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 findNulls(node.get(i), path + "[" + i + "]", out);
@@ -249,7 +249,7 @@ public final class ConfigLoader {
     /** Objects merge key by key; anything else (arrays included) is replaced whole by the child. */
     private static void merge(ObjectNode target, JsonNode source, String path, String file, Map<String, String> origin) {
         origin.put(path, file);
-        Iterator<Map.Entry<String, JsonNode>> fields = source.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = source.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
             String childPath = JsonPaths.field(path, f.getKey());
@@ -268,7 +268,7 @@ public final class ConfigLoader {
     private static void markAll(JsonNode node, String path, String file, Map<String, String> origin) {
         origin.put(path, file);
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> markAll(e.getValue(), JsonPaths.field(path, e.getKey()), file, origin));
+            node.properties().iterator().forEachRemaining(e -> markAll(e.getValue(), JsonPaths.field(path, e.getKey()), file, origin));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 markAll(node.get(i), path + "[" + i + "]", file, origin);

@@ -34,7 +34,7 @@ public final class NestedTemplates {
         }
         try {
             JsonNode files = new ObjectMapper().readTree(assets.toFile()).path("files");
-            for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = files.properties().iterator(); it.hasNext(); ) {
                 String path = it.next().getValue().path("source").path("path").asText();
                 if (path.endsWith(SUFFIX)) {
                     nested.add(path);

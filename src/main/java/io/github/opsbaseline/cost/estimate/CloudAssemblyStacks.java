@@ -30,7 +30,7 @@ public final class CloudAssemblyStacks {
         try {
             JsonNode manifest = mapper.readTree(assembly.resolve("manifest.json").toFile());
             List<TemplateEstimator.StackTemplate> stacks = new ArrayList<>();
-            Iterator<Map.Entry<String, JsonNode>> artifacts = manifest.path("artifacts").fields();
+            Iterator<Map.Entry<String, JsonNode>> artifacts = manifest.path("artifacts").properties().iterator();
             while (artifacts.hasNext()) {
                 JsonNode artifact = artifacts.next().getValue();
                 JsonNode tags = artifact.path("properties").path("tags");
@@ -64,10 +64,10 @@ public final class CloudAssemblyStacks {
             return template;
         }
         ObjectNode combined = ((ObjectNode) template).deepCopy();
-        ObjectNode resources = combined.with("Resources");
+        ObjectNode resources = combined.withObjectProperty("Resources");
         for (String file : nested) {
             JsonNode inner = mapper.readTree(assembly.resolve(file).toFile()).path("Resources");
-            for (Iterator<Map.Entry<String, JsonNode>> it = inner.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = inner.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> resource = it.next();
                 resources.set(NestedTemplates.name(file) + "/" + resource.getKey(), resource.getValue());
             }

@@ -29,7 +29,7 @@ public final class TemplateEstimator {
         List<Estimate.Unpriced> unpriced = new ArrayList<>();
         Map<String, Integer> free = new LinkedHashMap<>();
         for (StackTemplate stack : stacks) {
-            Iterator<Map.Entry<String, JsonNode>> resources = stack.template().path("Resources").fields();
+            Iterator<Map.Entry<String, JsonNode>> resources = stack.template().path("Resources").properties().iterator();
             while (resources.hasNext()) {
                 Map.Entry<String, JsonNode> entry = resources.next();
                 String type = entry.getValue().path("Type").asText();
