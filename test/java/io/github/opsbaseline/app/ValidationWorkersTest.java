@@ -150,8 +150,7 @@ class ValidationWorkersTest {
         String said = StandardError.of(() -> assertThat(
                 new ValidationWorkers(2, 1, elsewhere).validate(templates, ACCOUNT, REGION, version)).isEmpty());
 
-        assertThat(said).isEqualTo("template validator workers failed (a worker exited with 1: Error: broken install);"
-                + " validating in the synth's process" + System.lineSeparator());
+        assertThat(said).isEqualTo(failed("a worker exited with 1: Error: broken install"));
     }
 
     @Test
@@ -298,6 +297,12 @@ class ValidationWorkersTest {
         }
     }
 
+    /** The one line a synth prints when its workers failed for {@code why} and it validates itself. */
+    private static String failed(String why) {
+        return "template validator workers failed (" + why + "); validating in the synth's process"
+                + System.lineSeparator();
+    }
+
     /** A second for each answer (a ready line may take longer on a loaded machine). */
     private static final ValidationWorkers.Patience ANSWER_IN_A_SECOND = new ValidationWorkers.Patience(
             java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(1), Long.MAX_VALUE);
@@ -321,8 +326,7 @@ class ValidationWorkersTest {
             assertThat(ends(worker)).as("the stuck worker was killed").isTrue();
         });
 
-        assertThat(said).isEqualTo("template validator workers failed (a worker said nothing in 1 s and was stopped);"
-                + " validating in the synth's process" + System.lineSeparator());
+        assertThat(said).isEqualTo(failed("a worker said nothing in 1 s and was stopped"));
         assertThat(workers.prestarted()).isFalse();
         assertThat(workers.runs()).isZero();
     }
@@ -338,8 +342,7 @@ class ValidationWorkersTest {
 
         String said = StandardError.of(() -> assertThat(workers.engine()).isEmpty());
 
-        assertThat(said).isEqualTo("template validator workers failed (a worker said nothing in 1 s and was stopped);"
-                + " validating in the synth's process" + System.lineSeparator());
+        assertThat(said).isEqualTo(failed("a worker said nothing in 1 s and was stopped"));
         assertThat(ends(worker)).as("the stuck worker was killed").isTrue();
         assertThat(workers.prestarted()).isFalse();
     }
@@ -374,8 +377,7 @@ class ValidationWorkersTest {
         String said = StandardError.of(() ->
                 assertThat(workers.validate(many, ACCOUNT, REGION, SYNTH_OWN.getVersion())).isEmpty());
 
-        assertThat(said).isEqualTo("template validator workers failed (a worker said nothing in 1 s and was stopped);"
-                + " validating in the synth's process" + System.lineSeparator());
+        assertThat(said).isEqualTo(failed("a worker said nothing in 1 s and was stopped"));
         assertThat(ends(worker)).as("the stuck worker was killed").isTrue();
     }
 
@@ -509,8 +511,7 @@ class ValidationWorkersTest {
         String said = StandardError.of(() ->
                 assertThat(workers.validate(templates, ACCOUNT, REGION, SYNTH_OWN.getVersion())).isEmpty());
 
-        assertThat(said).isEqualTo("template validator workers failed (a worker's report has no verdict and"
-                + " violations list: {}); validating in the synth's process" + System.lineSeparator());
+        assertThat(said).isEqualTo(failed("a worker's report has no verdict and violations list: {}"));
         assertThat(workers.prestarted()).isFalse();
         assertThat(workers.validate(templates, ACCOUNT, REGION, SYNTH_OWN.getVersion())).as("given up").isEmpty();
     }
@@ -546,8 +547,7 @@ class ValidationWorkersTest {
             assertThat(workers.validate(templates, ACCOUNT, REGION, SYNTH_OWN.getVersion())).isEmpty();
         });
 
-        assertThat(said).isEqualTo("template validator workers failed (a worker exited with 1: Error: the engine crashed);"
-                + " validating in the synth's process" + System.lineSeparator());
+        assertThat(said).isEqualTo(failed("a worker exited with 1: Error: the engine crashed"));
         assertThat(workers.prestarted()).isFalse();
     }
 

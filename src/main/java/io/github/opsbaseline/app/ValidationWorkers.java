@@ -335,11 +335,6 @@ final class ValidationWorkers {
         }
     }
 
-    /** After a refusal or failure: stops every worker, and no more start in this JVM. */
-    private void giveUp() {
-        stopAll();
-    }
-
     /**
      * Stops every worker, those started with the JVM and those of a call in progress (which then
      * returns empty, silently: the synth is ending); no more start (the rest of this JVM's synths
@@ -347,10 +342,11 @@ final class ValidationWorkers {
      */
     void close() {
         closed = true;
-        stopAll();
+        giveUp();
     }
 
-    private void stopAll() {
+    /** After a refusal or failure, or at {@link #close}: stops every worker, and no more start in this JVM. */
+    private void giveUp() {
         List<Worker> stopping;
         synchronized (live) {
             gaveUp = true;
