@@ -2,6 +2,7 @@ package io.github.opsbaseline.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.opsbaseline.testing.NagFindings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +11,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.assertions.Annotations;
-import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
-import software.amazon.awscdk.cxapi.SynthesisMessage;
 
 /** The foundation's gates for the backup stacks: no unsuppressed cdk-nag or validator finding. */
 class BackupGatesTest {
@@ -31,13 +29,7 @@ class BackupGatesTest {
         List<String> findings = new ArrayList<>();
         for (Stack stack : backupStacks) {
             // WHEN synthesized
-            Annotations annotations = Annotations.fromStack(stack);
-            for (SynthesisMessage m : annotations.findError("*", Match.anyValue())) {
-                findings.add("ERROR " + m.getId() + " " + m.getEntry().getData());
-            }
-            for (SynthesisMessage m : annotations.findWarning("*", Match.anyValue())) {
-                findings.add("WARN " + m.getId() + " " + m.getEntry().getData());
-            }
+            findings.addAll(NagFindings.of(stack));
             Path out = Path.of("target", "backup-templates", env);
             Files.createDirectories(out);
             Files.writeString(out.resolve(stack.getStackName() + ".template.json"),

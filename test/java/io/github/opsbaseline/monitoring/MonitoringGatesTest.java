@@ -6,19 +6,16 @@ import io.github.opsbaseline.compliance.CompliancePacks;
 import io.github.opsbaseline.config.ComplianceStandard;
 import io.github.opsbaseline.config.ConfigLoader;
 import io.github.opsbaseline.config.EnvironmentConfig;
+import io.github.opsbaseline.testing.NagFindings;
 import io.github.opsbaseline.testing.ProjectPaths;
 import io.github.opsbaseline.testing.TestApps;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.assertions.Annotations;
-import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 
 /**
@@ -47,11 +44,7 @@ class MonitoringGatesTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         // THEN no nag finding is left
-        List<String> findings = new ArrayList<>();
-        Annotations annotations = Annotations.fromStack(stack);
-        annotations.findError("*", Match.anyValue()).forEach(m -> findings.add("ERROR " + m.getEntry().getData()));
-        annotations.findWarning("*", Match.anyValue()).forEach(m -> findings.add("WARNING " + m.getEntry().getData()));
-        assertThat(findings).as("cdk-nag findings in %s", environment).isEmpty();
+        assertThat(NagFindings.of(stack)).as("cdk-nag findings in %s", environment).isEmpty();
 
         // AND cfn-guard finds no failure
         Path template = Path.of(assembly.getStackByName(stack.getStackName()).getTemplateFullPath());

@@ -7,7 +7,7 @@ import io.github.opsbaseline.compliance.CompliancePacks;
 import io.github.opsbaseline.compliance.KeyGrantGuard;
 import io.github.opsbaseline.monitoring.MonitoringStack;
 import io.github.opsbaseline.monitoring.MonitoringStackProps;
-import software.amazon.awscdk.Aspects;
+import io.github.opsbaseline.testing.NagFindings;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -18,15 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
-import software.amazon.awscdk.assertions.Annotations;
-import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
-import software.amazon.awscdk.cxapi.SynthesisMessage;
 
 /**
  * The gates for the security stack of every environment: cdk-nag packs of the environment's
@@ -64,10 +60,7 @@ class SecurityGatesTest {
                         .writeValueAsString(template.toJSON()));
 
         // THEN no unsuppressed finding remains
-        List<SynthesisMessage> errors = Annotations.fromStack(security).findError("*", Match.anyValue());
-        List<SynthesisMessage> warnings = Annotations.fromStack(security).findWarning("*", Match.anyValue());
-        assertThat(describe(errors)).isEmpty();
-        assertThat(describe(warnings)).isEmpty();
+        assertThat(NagFindings.of(security)).isEmpty();
 
         // AND every Control Tower guard rule passes but the exempted ones (CfnGuard.EXEMPT says why)
         io.github.opsbaseline.testing.CfnGuard.Result guard = io.github.opsbaseline.testing.CfnGuard.validate(
@@ -77,9 +70,5 @@ class SecurityGatesTest {
 
     private static Environment envOf(EnvironmentConfig config) {
         return Environment.builder().account(config.account()).region(config.region()).build();
-    }
-
-    private static List<String> describe(List<SynthesisMessage> messages) {
-        return messages.stream().map(m -> m.getId() + ": " + m.getEntry().getData()).collect(Collectors.toList());
     }
 }
