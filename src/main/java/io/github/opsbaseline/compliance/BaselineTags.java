@@ -37,6 +37,9 @@ public final class BaselineTags {
 
     /** Tags {@code scope} and everything below it. */
     public static void apply(IConstruct scope, Map<String, String> tags) {
-        tags.forEach((key, value) -> Tags.of(scope).add(key, value));
+        // One Tags for all of them: each Tags.of is a jsii round trip, and another for the runtime to
+        // name the new object's class.
+        Tags tagger = Tags.of(scope);
+        tags.forEach(tagger::add);
     }
 }
