@@ -79,8 +79,7 @@ public class WebFirewall extends Construct {
         rules.managed("common", "AWSManagedRulesCommonRuleSet", waf.uploadPaths().isEmpty() ? List.of()
                 : List.of(map("Name", "SizeRestrictions_BODY", "ActionToUse", map("Count", map()))));
         if (!waf.uploadPaths().isEmpty()) {
-            List<Object> uploads = new ArrayList<>();
-            waf.uploadPaths().forEach(p -> uploads.add(pathStartsWith(p)));
+            List<Map<String, Object>> uploads = waf.uploadPaths().stream().map(WebFirewall::pathStartsWith).toList();
             rules.add("body-size", "Block", map("AndStatement", map("Statements", List.of(
                     map("LabelMatchStatement", map("Scope", "LABEL", "Key", BODY_SIZE_LABEL)),
                     map("NotStatement", map("Statement", anyOf(uploads)))))));
@@ -224,9 +223,8 @@ public class WebFirewall extends Construct {
                 "PositionalConstraint", "STARTS_WITH"));
     }
 
-    private static Map<String, Object> anyOf(List<Object> statements) {
-        return statements.size() == 1 ? (Map<String, Object>) statements.get(0)
-                : map("OrStatement", map("Statements", statements));
+    private static Map<String, Object> anyOf(List<Map<String, Object>> statements) {
+        return statements.size() == 1 ? statements.get(0) : map("OrStatement", map("Statements", statements));
     }
 
     private static Map<String, Object> rateBased(RateLimit limit, Map<String, Object> scopeDown) {
