@@ -66,8 +66,7 @@ final class TemplateComparison {
                 metadata.add(mapper.readTree(assembly.resolve(artifact.get("additionalMetadataFile").asText()).toFile()));
             }
             for (JsonNode byPath : metadata) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = byPath.properties().iterator(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : byPath.properties()) {
                     for (JsonNode entry : e.getValue()) {
                         String type = entry.path("type").asText();
                         if (type.equals("aws:cdk:error") || type.equals("aws:cdk:warning") || type.equals("aws:cdk:info")) {
@@ -122,8 +121,7 @@ final class TemplateComparison {
             return;
         }
         if (a.isObject() && b.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = a.properties().iterator(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : a.properties()) {
                 String p = pointer + "/" + e.getKey();
                 if (!b.has(e.getKey())) {
                     out.add(file + " " + p + ": only in " + aName + "'s");

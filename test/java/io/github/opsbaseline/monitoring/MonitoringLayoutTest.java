@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -140,8 +139,7 @@ class MonitoringLayoutTest {
     private static Map<String, JsonNode> resources(Path template) throws IOException {
         Map<String, JsonNode> resources = new TreeMap<>();
         JsonNode node = JSON.readTree(template.toFile()).path("Resources");
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             resources.put(e.getKey(), e.getValue());
         }
         return resources;

@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -238,7 +237,7 @@ public final class ConfigLoader {
         if (node.isNull()) {
             out.add(path);
         } else if (node.isObject()) {
-            node.properties().iterator().forEachRemaining(e -> findNulls(e.getValue(), JsonPaths.field(path, e.getKey()), out));
+            node.properties().forEach(e -> findNulls(e.getValue(), JsonPaths.field(path, e.getKey()), out));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 findNulls(node.get(i), path + "[" + i + "]", out);
@@ -249,9 +248,7 @@ public final class ConfigLoader {
     /** Objects merge key by key; anything else (arrays included) is replaced whole by the child. */
     private static void merge(ObjectNode target, JsonNode source, String path, String file, Map<String, String> origin) {
         origin.put(path, file);
-        Iterator<Map.Entry<String, JsonNode>> fields = source.properties().iterator();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
+        for (Map.Entry<String, JsonNode> f : source.properties()) {
             String childPath = JsonPaths.field(path, f.getKey());
             JsonNode existing = target.get(f.getKey());
             if (existing != null && existing.isObject() && f.getValue().isObject()) {
@@ -268,7 +265,7 @@ public final class ConfigLoader {
     private static void markAll(JsonNode node, String path, String file, Map<String, String> origin) {
         origin.put(path, file);
         if (node.isObject()) {
-            node.properties().iterator().forEachRemaining(e -> markAll(e.getValue(), JsonPaths.field(path, e.getKey()), file, origin));
+            node.properties().forEach(e -> markAll(e.getValue(), JsonPaths.field(path, e.getKey()), file, origin));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 markAll(node.get(i), path + "[" + i + "]", file, origin);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -34,8 +33,8 @@ public final class NestedTemplates {
         }
         try {
             JsonNode files = new ObjectMapper().readTree(assets.toFile()).path("files");
-            for (Iterator<Map.Entry<String, JsonNode>> it = files.properties().iterator(); it.hasNext(); ) {
-                String path = it.next().getValue().path("source").path("path").asText();
+            for (Map.Entry<String, JsonNode> asset : files.properties()) {
+                String path = asset.getValue().path("source").path("path").asText();
                 if (path.endsWith(SUFFIX)) {
                     nested.add(path);
                 }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -30,9 +29,8 @@ public final class CloudAssemblyStacks {
         try {
             JsonNode manifest = mapper.readTree(assembly.resolve("manifest.json").toFile());
             List<TemplateEstimator.StackTemplate> stacks = new ArrayList<>();
-            Iterator<Map.Entry<String, JsonNode>> artifacts = manifest.path("artifacts").properties().iterator();
-            while (artifacts.hasNext()) {
-                JsonNode artifact = artifacts.next().getValue();
+            for (Map.Entry<String, JsonNode> entry : manifest.path("artifacts").properties()) {
+                JsonNode artifact = entry.getValue();
                 JsonNode tags = artifact.path("properties").path("tags");
                 if (!"aws:cloudformation:stack".equals(artifact.path("type").asText())
                         || !config.project().equals(tags.path(BaselineTags.PROJECT).asText())
@@ -67,8 +65,7 @@ public final class CloudAssemblyStacks {
         ObjectNode resources = combined.withObjectProperty("Resources");
         for (String file : nested) {
             JsonNode inner = mapper.readTree(assembly.resolve(file).toFile()).path("Resources");
-            for (Iterator<Map.Entry<String, JsonNode>> it = inner.properties().iterator(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> resource = it.next();
+            for (Map.Entry<String, JsonNode> resource : inner.properties()) {
                 resources.set(NestedTemplates.name(file) + "/" + resource.getKey(), resource.getValue());
             }
         }

@@ -3,7 +3,6 @@ package io.github.opsbaseline.cost.estimate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.opsbaseline.config.CostConfig.Assumptions;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +28,7 @@ public final class TemplateEstimator {
         List<Estimate.Unpriced> unpriced = new ArrayList<>();
         Map<String, Integer> free = new LinkedHashMap<>();
         for (StackTemplate stack : stacks) {
-            Iterator<Map.Entry<String, JsonNode>> resources = stack.template().path("Resources").properties().iterator();
-            while (resources.hasNext()) {
-                Map.Entry<String, JsonNode> entry = resources.next();
+            for (Map.Entry<String, JsonNode> entry : stack.template().path("Resources").properties()) {
                 String type = entry.getValue().path("Type").asText();
                 PricingRules.Resource resource = new PricingRules.Resource(stack.stack(), stack.region(), entry.getKey(), type,
                         entry.getValue().path("Properties"));
