@@ -124,6 +124,22 @@ class StatusCommandTest {
     }
 
     @Test
+    void aCostReadingThatFailedIsReadAgainAtTheNextRefreshAndStillCounts() throws Exception {
+        try (FakeAws aws = new FakeAws(new ProdAccount().quiet())) {
+            aws.denyAlways("ce:GetCostAndUsage");
+            CliRun run = CliRun.status(aws, "--env", "prod", "--output", "json", "--watch", "--max-refreshes", "2");
+
+            assertThat(run.exitCode()).isEqualTo(4);
+            for (String line : run.stdout().lines().toList()) {
+                JsonNode report = JSON.readTree(line);
+                assertThat(report.get("exitCode").asInt()).isEqualTo(4);
+                assertThat(report.at("/problems/0/action").asText()).isEqualTo("ce:GetCostAndUsage");
+            }
+            assertThat(count(aws.received(), "ce:GetCostAndUsage")).isEqualTo(2);
+        }
+    }
+
+    @Test
     void jsonWatchPrintsOneReportPerLine() throws Exception {
         try (FakeAws aws = new FakeAws(new ProdAccount())) {
             CliRun run = CliRun.status(aws, "--env", "prod", "--output", "json", "--watch", "--max-refreshes", "2");

@@ -93,7 +93,10 @@ public final class StatusCommand {
             Cost lastCost = null;
             for (int refresh = 1; ; refresh++) {
                 StatusReport report = readOnce(options, config, otherEnvironments, aws, clock, pause, lastCost);
-                lastCost = report.cost() != null && report.cost().readAt() != null ? report.cost() : lastCost;
+                // Only a reading without a cost problem is reused for the hour: a failed one would show
+                // nulls with no problem and exit 0 on the next refreshes.
+                lastCost = report.cost() != null && report.problems().stream().noneMatch(p -> CostReader.SECTION.equals(p.section()))
+                        ? report.cost() : lastCost;
                 if (options.json()) {
                     out.print(JsonView.render(report, !options.watch()));
                 } else {
