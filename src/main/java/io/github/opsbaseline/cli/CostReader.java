@@ -11,7 +11,6 @@ import io.github.opsbaseline.cost.estimate.CloudAssemblyStacks;
 import io.github.opsbaseline.cost.estimate.Estimate;
 import io.github.opsbaseline.cost.estimate.PriceBook;
 import io.github.opsbaseline.cost.estimate.TemplateEstimator;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -80,13 +79,10 @@ final class CostReader {
             List<TemplateEstimator.StackTemplate> stacks;
             try {
                 stacks = CloudAssemblyStacks.of(ctx.assembly(), config);
-            } catch (UncheckedIOException | ClassCastException | IllegalArgumentException e) {
+            } catch (CloudAssemblyStacks.Unreadable e) {
                 // a half-written or hand-edited cdk.out: the other sections still count, so no exit 1
                 stacks = null;
-                Throwable why = e instanceof UncheckedIOException io ? io.getCause() : e;
-                String cause = why.getMessage() == null ? why.toString() : why.getMessage();
-                ctx.calls().report(new Problem(SECTION, "-", "error", "cloud assembly at " + ctx.assembly()
-                        + " could not be read: " + cause.lines().findFirst().orElse("")));
+                ctx.calls().report(new Problem(SECTION, "-", "error", e.getMessage()));
             }
             if (stacks == null) {
                 source = "not available: the cloud assembly at " + ctx.assembly() + " could not be read";

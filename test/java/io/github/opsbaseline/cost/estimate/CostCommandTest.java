@@ -9,7 +9,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CostCommandTest {
 
@@ -36,6 +40,32 @@ class CostCommandTest {
     void aMissingAssemblyIsNamed() {
         assertThat(run("--env", "dev", "--assembly", "/nonexistent/cdk.out")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no cloud assembly at /nonexistent/cdk.out");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--env", "--assembly", "--config-dir"})
+    void anOptionWithoutItsValueIsOneLineAndExits2(String option) {
+        assertThat(run("--env", "dev", option)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(option + " needs a value; usage: cost --env")
+                .doesNotContain("\tat ").hasLineCount(1);
+    }
+
+    @Test
+    void anAssemblyThatCannotBeParsedIsOneLineAndExits1(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("manifest.json"), "{");
+        assertThat(run("--env", "dev", "--assembly", dir.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("cloud assembly at " + dir + " could not be read: ")
+                .doesNotContain("\tat ").hasLineCount(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void anAssemblyWhoseTemplateIsMissingIsOneLineAndExits1(@TempDir Path copy) throws IOException {
+        // a manifest naming templates that are not there, as a cdk.out copied without them would
+        Files.copy(SynthesizedEnvironment.of("dev").outdir().resolve("manifest.json"), copy.resolve("manifest.json"));
+        assertThat(run("--env", "dev", "--assembly", copy.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("cloud assembly at " + copy + " could not be read: ")
+                .contains(".template.json").hasLineCount(1);
     }
 
     @Test

@@ -23,7 +23,12 @@ public final class CloudAssemblyStacks {
 
     private CloudAssemblyStacks() { }
 
-    /** The stacks of {@code config}'s environment in a cloud assembly, found by their tags. */
+    /**
+     * The stacks of {@code config}'s environment in a cloud assembly, found by their tags.
+     *
+     * @throws Unreadable when a file of the assembly cannot be read or is not what the CDK writes (a
+     *     half-written or hand-edited {@code cdk.out})
+     */
     public static List<TemplateEstimator.StackTemplate> of(Path assembly, EnvironmentConfig config) {
         ObjectMapper mapper = new ObjectMapper();
         try {
@@ -46,8 +51,19 @@ public final class CloudAssemblyStacks {
                         template));
             }
             return stacks;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException | ClassCastException | IllegalArgumentException e) {
+            Throwable why = e instanceof UncheckedIOException io ? io.getCause() : e;
+            String cause = why.getMessage() == null ? why.toString() : why.getMessage();
+            throw new Unreadable("cloud assembly at " + assembly + " could not be read: " + cause.lines().findFirst().orElse(""));
+        }
+    }
+
+    /** A cloud assembly whose files cannot be read or are not what the CDK writes; the message is one line. */
+    public static final class Unreadable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(String message) {
+            super(message);
         }
     }
 

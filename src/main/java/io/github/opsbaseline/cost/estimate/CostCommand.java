@@ -36,11 +36,15 @@ public final class CostCommand {
         Path assembly = null;
         Path configDir = Path.of("stacks-config");
         for (int i = 0; i < args.length; i++) {
+            if (List.of("--env", "--assembly", "--config-dir").contains(args[i]) && i + 1 == args.length) {
+                err.println(args[i] + " needs a value; " + USAGE);
+                return 2;
+            }
             switch (args[i]) {
-                case "--env" -> env = value(args, ++i);
+                case "--env" -> env = args[++i];
                 case "--json" -> json = true;
-                case "--assembly" -> assembly = Path.of(value(args, ++i));
-                case "--config-dir" -> configDir = Path.of(value(args, ++i));
+                case "--assembly" -> assembly = Path.of(args[++i]);
+                case "--config-dir" -> configDir = Path.of(args[++i]);
                 case "--help", "-h" -> {
                     out.println(USAGE);
                     return 0;
@@ -51,8 +55,8 @@ public final class CostCommand {
                 }
             }
         }
-        if (env == null || (assembly != null && !Files.isRegularFile(assembly.resolve("manifest.json")))) {
-            err.println(env == null ? USAGE : "no cloud assembly at " + assembly + " (expected " + assembly.resolve("manifest.json") + ")");
+        if (assembly != null && !Files.isRegularFile(assembly.resolve("manifest.json"))) {
+            err.println("no cloud assembly at " + assembly + " (expected " + assembly.resolve("manifest.json") + ")");
             return 2;
         }
         List<EnvironmentConfig> configs;
@@ -66,7 +70,13 @@ public final class CostCommand {
         TemplateEstimator estimator = new TemplateEstimator(PriceBook.load());
         List<Estimate> estimates = new ArrayList<>();
         for (EnvironmentConfig config : configs) {
-            List<TemplateEstimator.StackTemplate> stacks = stacksOf(dir, config);
+            List<TemplateEstimator.StackTemplate> stacks;
+            try {
+                stacks = stacksOf(dir, config);
+            } catch (CloudAssemblyStacks.Unreadable e) {
+                err.println(e.getMessage());
+                return 1;
+            }
             if (stacks.isEmpty()) {
                 err.println("no stacks of " + config.environment() + " in " + dir + ": synthesize it first or leave out --assembly");
                 return 1;
@@ -80,10 +90,6 @@ public final class CostCommand {
             out.print(String.join(System.lineSeparator(), estimates.stream().map(Estimate::table).toList()));
         }
         return 0;
-    }
-
-    private static String value(String[] args, int i) {
-        return i < args.length ? args[i] : null;
     }
 
     /** Synthesizes the environments into a temporary cloud assembly, as {@code cdk synth} would. */
