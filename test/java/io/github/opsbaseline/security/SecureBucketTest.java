@@ -36,6 +36,26 @@ class SecureBucketTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void noKeyLetsAServiceUseItWithoutACondition() {
+        // confused deputy: a service principal on a key policy is scoped to this account, trail or log group
+        List<String> unconditioned = new java.util.ArrayList<>();
+        SecurityTemplates.of("prod").findResources("AWS::KMS::Key").forEach((id, key) -> {
+            Map<String, Object> policy = (Map<String, Object>) ((Map<String, Object>) key.get("Properties")).get("KeyPolicy");
+            for (Map<String, Object> statement : (List<Map<String, Object>>) policy.get("Statement")) {
+                if (statement.get("Principal") instanceof Map<?, ?> principal && principal.containsKey("Service")
+                        && !statement.containsKey("Condition")) {
+                    unconditioned.add(id + " " + principal.get("Service") + " " + statement.get("Action"));
+                }
+            }
+        });
+        org.assertj.core.api.Assertions.assertThat(unconditioned).isEmpty();
+        SecurityTemplates.hasKeyStatement("prod", Map.of("Sid", "S3ServerAccessLogDelivery",
+                "Principal", Map.of("Service", "logging.s3.amazonaws.com"),
+                "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", "777788889999"))));
+    }
+
+    @Test
     void logGroupKeyServesOnlyThisAccountsLogGroups() {
         Template t = SecurityTemplates.of("prod");
         t.hasResourceProperties("AWS::KMS::Key", Match.objectLike(Map.of("EnableKeyRotation", true,

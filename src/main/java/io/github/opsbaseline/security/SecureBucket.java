@@ -65,7 +65,16 @@ public final class SecureBucket {
                 .resources(List.of(bucket.arnForObjects("*")))
                 .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", stack.getAccount())))
                 .build());
-        key.grant(logging, "kms:GenerateDataKey*", "kms:Decrypt");
+        // Conditioned like the bucket statement, so the logging service uses the key for this account's
+        // buckets only (confused deputy); a plain grant would leave the key statement unconditioned.
+        key.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("S3ServerAccessLogDelivery")
+                .effect(Effect.ALLOW)
+                .principals(List.of(logging))
+                .actions(List.of("kms:GenerateDataKey*", "kms:Decrypt"))
+                .resources(List.of("*"))
+                .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", stack.getAccount())))
+                .build());
         eventBridge(bucket);
         replicationSuppressions(bucket, "Not replicated: access logs are an operational record kept in the home"
                 + " region only (versioned, object-locked, retained); the baseline makes no DR copy of them");
