@@ -57,6 +57,22 @@ class HealthCanariesTest {
     }
 
     @Test
+    void runHistoryIsKeptAsLongAsTheArtifactsUpToTheServicesLimit() {
+        // default 30 days; a longer retention (Synthetics allows 1 to 455) applies to the run history too
+        template.allResourcesProperties("AWS::Synthetics::Canary", Match.objectLike(Map.of(
+                "SuccessRetentionPeriod", 30, "FailureRetentionPeriod", 30)));
+        Stack stack = MonitoringFixtures.stack();
+        new HealthCanaries(stack, "Health", new HealthCanariesProps(MonitoringFixtures.options(stack),
+                List.of(new HealthCanariesProps.HealthCheck("api", "https://api.example.com/health")),
+                null, 90, null, null, null, null));
+        Template longer = Template.fromStack(stack);
+        longer.hasResourceProperties("AWS::Synthetics::Canary", Match.objectLike(Map.of(
+                "SuccessRetentionPeriod", 90, "FailureRetentionPeriod", 90)));
+        longer.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of("LifecycleConfiguration",
+                Map.of("Rules", Match.arrayWith(List.of(Match.objectLike(Map.of("Id", "expire-artifacts", "ExpirationInDays", 90))))))));
+    }
+
+    @Test
     void artifactsLiveInAHardenedExpiringBucketWithAccessLogs() {
         template.resourceCountIs("AWS::S3::Bucket", 2);
         template.hasResourceProperties("AWS::S3::Bucket", Map.of(

@@ -66,8 +66,8 @@ public class HealthCanaries extends Construct {
                     .role(role)
                     .artifactsBucketLocation(ArtifactsBucketLocation.builder().bucket(bucket.bucket())
                             .prefix(check.resourceName()).build())
-                    .successRetentionPeriod(infrastructure.days(Math.min(props.artifactRetentionDays(), 30)))
-                    .failureRetentionPeriod(infrastructure.days(Math.min(props.artifactRetentionDays(), 30)))
+                    .successRetentionPeriod(infrastructure.days(props.artifactRetentionDays()))
+                    .failureRetentionPeriod(infrastructure.days(props.artifactRetentionDays()))
                     .timeout(infrastructure.seconds(60))
                     // a removed service's canary takes its Lambda function and layers with it
                     .provisionedResourceCleanup(true)
