@@ -240,9 +240,9 @@ public record BackupConfig(
             }
             lifecycle().validate(problems, path, continuousBackup, lock);
             recoveryPointTags.forEach((k, v) -> {
-                if (k.isEmpty() || k.length() > 128 || k.startsWith("aws:") || v == null || v.length() > 256) {
-                    problems.add(field(field(path, "recoveryPointTags"), k),
-                            "expected a tag key of 1-128 characters not starting with \"aws:\" and a value of at most 256");
+                if (k.isEmpty() || k.length() > 128 || EnvironmentConfig.reservedByAws(k) || v == null || v.length() > 256) {
+                    problems.add(field(field(path, "recoveryPointTags"), k), "expected a tag key of 1-128 characters"
+                            + " not starting with \"aws:\" in any case and a value of at most 256");
                 }
             });
             if (copyToDr != null) {
@@ -283,9 +283,10 @@ public record BackupConfig(
                 problems.add(path, "expected tags, resourceArns or workload databases to protect, found none");
             }
             tags.forEach((k, v) -> {
-                if (k.isEmpty() || k.length() > 128 || k.startsWith("aws:") || v == null || v.isEmpty() || v.length() > 256) {
-                    problems.add(field(field(path, "tags"), k),
-                            "expected a tag key of 1-128 characters not starting with \"aws:\" and a value of 1-256");
+                if (k.isEmpty() || k.length() > 128 || EnvironmentConfig.reservedByAws(k) || v == null || v.isEmpty()
+                        || v.length() > 256) {
+                    problems.add(field(field(path, "tags"), k), "expected a tag key of 1-128 characters"
+                            + " not starting with \"aws:\" in any case and a value of 1-256");
                 }
             });
             for (int i = 0; i < resourceArns.size(); i++) {

@@ -81,7 +81,7 @@ public record EnvironmentConfig(
             "compliance", "managed-by");
 
     /** AWS reserves the {@code aws:} prefix, in any case, for both tag keys and tag values. */
-    private static boolean reservedByAws(String text) {
+    static boolean reservedByAws(String text) {
         return text.regionMatches(true, 0, "aws:", 0, 4);
     }
 
