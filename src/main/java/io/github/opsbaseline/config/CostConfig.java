@@ -20,12 +20,14 @@ import java.util.List;
 public record CostConfig(Double monthlyBudgetUsd, Boolean filterByProjectTag, List<BudgetAlert> budgetAlerts,
                          Anomaly anomaly, Assumptions assumptions) {
 
+    /** Forecast at 80% to warning, actual at 100% to critical. */
+    static final List<BudgetAlert> DEFAULT_BUDGET_ALERTS = List.of(
+            new BudgetAlert(BudgetAlert.Kind.FORECASTED, 80.0, Severity.WARNING),
+            new BudgetAlert(BudgetAlert.Kind.ACTUAL, 100.0, Severity.CRITICAL));
+
     public CostConfig {
         filterByProjectTag = filterByProjectTag == null || filterByProjectTag;
-        budgetAlerts = budgetAlerts == null
-                ? List.of(new BudgetAlert(BudgetAlert.Kind.FORECASTED, 80.0, Severity.WARNING),
-                          new BudgetAlert(BudgetAlert.Kind.ACTUAL, 100.0, Severity.CRITICAL))
-                : List.copyOf(budgetAlerts);
+        budgetAlerts = budgetAlerts == null ? DEFAULT_BUDGET_ALERTS : List.copyOf(budgetAlerts);
         anomaly = anomaly == null ? new Anomaly(null, null, null, null) : anomaly;
         assumptions = assumptions == null ? Assumptions.defaults() : assumptions;
     }
@@ -36,6 +38,11 @@ public record CostConfig(Double monthlyBudgetUsd, Boolean filterByProjectTag, Li
 
     void validate(ConfigProblems problems, String path, EnvironmentConfig env) {
         problems.inRange(field(path, "monthlyBudgetUsd"), monthlyBudgetUsd, 1, 1_000_000_000);
+        if (monthlyBudgetUsd == null && !budgetAlerts.equals(DEFAULT_BUDGET_ALERTS)) {
+            // alerts of their own without a budget would be dropped: no budget is created to notify on
+            problems.add(field(path, "budgetAlerts"), "expected " + field(path, "monthlyBudgetUsd")
+                    + " beside budget alerts (they notify on that budget, and none is created without it), found no budget");
+        }
         for (int i = 0; i < budgetAlerts.size(); i++) {
             String p = index(field(path, "budgetAlerts"), i);
             BudgetAlert alert = budgetAlerts.get(i);
