@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -307,7 +306,11 @@ public final class ConfigLoader {
                     names.forEach(n -> expected.add(String.valueOf(n)));
                 }
                 expected.sort(null);
-                unknown.add(new ConfigProblems.Entry(pathOf(p),
+                // A record binds through its constructor, so Jackson replays its unknown keys from a buffer once
+                // the object is read: that parser's context is the buffer's, and the main parser is on the
+                // object's '}', whose path is the object's own.
+                String at = p == ctxt.getParser() ? pathOf(p) : JsonPaths.field(pathOf(ctxt.getParser()), propertyName);
+                unknown.add(new ConfigProblems.Entry(at,
                         "unknown key " + ConfigProblems.quote(propertyName)
                                 + (expected.isEmpty() ? "" : " (expected one of: " + String.join(", ", expected) + ")")));
                 p.skipChildren();
@@ -441,28 +444,25 @@ public final class ConfigLoader {
         while (ctx != null && !ctx.inRoot()) {
             if (ctx.inObject() && ctx.getCurrentName() != null) {
                 parts.add(0, JsonPaths.field("", ctx.getCurrentName()));
-            } else if (ctx.inArray()) {
-                parts.add(0, "[" + Math.max(ctx.getCurrentIndex(), 0) + "]");
+            } else if (ctx.inArray() && ctx.getCurrentIndex() >= 0) {
+                // index -1: the parser is on the array's own '[' (an unknown key's array value), no item yet
+                parts.add(0, "[" + ctx.getCurrentIndex() + "]");
             }
             ctx = ctx.getParent();
-        }
-        if (parser.currentToken() == JsonToken.START_OBJECT || parser.currentToken() == JsonToken.START_ARRAY) {
-            // nothing extra: the context chain already ends at the container's own name
-            return "$" + String.join("", parts);
         }
         return "$" + String.join("", parts);
     }
 
     static String pathOf(List<JsonMappingException.Reference> refs) {
-        StringBuilder path = new StringBuilder("$");
+        String path = "$";
         for (JsonMappingException.Reference r : refs) {
             if (r.getFieldName() != null) {
-                path.append('.').append(r.getFieldName());
+                path = JsonPaths.field(path, r.getFieldName());
             } else if (r.getIndex() >= 0) {
-                path.append('[').append(r.getIndex()).append(']');
+                path = JsonPaths.index(path, r.getIndex());
             }
         }
-        return path.toString();
+        return path;
     }
 
     private static com.fasterxml.jackson.core.JsonPointer pointerOf(List<JsonMappingException.Reference> refs) {
