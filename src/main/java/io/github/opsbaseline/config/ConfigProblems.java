@@ -60,6 +60,11 @@ public final class ConfigProblems {
 
     /** Checks that the warning threshold fires before the critical one. */
     public void warningBeforeCritical(String path, Number warning, Number critical, boolean higherIsWorse) {
+        warningBeforeCritical(path, warning, critical, higherIsWorse, "");
+    }
+
+    /** The same, with {@code context} (e.g. where the levels come from) after "the critical one". */
+    public void warningBeforeCritical(String path, Number warning, Number critical, boolean higherIsWorse, String context) {
         if (warning == null || critical == null) {
             return;
         }
@@ -67,7 +72,7 @@ public final class ConfigProblems {
                 : warning.doubleValue() > critical.doubleValue();
         if (!ok) {
             add(path, "warning threshold must be " + (higherIsWorse ? "below" : "above")
-                    + " the critical one, found warning " + Numbers.plain(warning.doubleValue())
+                    + " the critical one" + context + ", found warning " + Numbers.plain(warning.doubleValue())
                     + " and critical " + Numbers.plain(critical.doubleValue()));
         }
     }

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -103,15 +104,29 @@ public final class AlarmCatalogue {
     /** Checks one override: a known signal of the kind, levels on the right side of each other. */
     public static void validateOverride(ConfigProblems problems, String path, String kind, String signal,
                                         AlarmOverride override) {
-        SignalDefinition def = SIGNALS.get(kind).get(signal);
-        if (def == null) {
+        SignalDefinition def = checkValues(problems, path, kind, signal, override, SIGNALS.get(kind).get(signal));
+        if (def != null && !def.isBand()) {
+            problems.warningBeforeCritical(path, level(override.warning(), def.warning()),
+                    level(override.critical(), def.critical()), def.direction().higherIsWorse());
+        }
+    }
+
+    /**
+     * A known signal, an object, levels in the signal's range (against {@code def}: a resource's own
+     * definition where it has one, since units differ, e.g. free storage in % or in GiB).
+     *
+     * @return the definition, or null when the override is not one to check further
+     */
+    private static SignalDefinition checkValues(ConfigProblems problems, String path, String kind, String signal,
+                                                AlarmOverride override, SignalDefinition def) {
+        if (!SIGNALS.get(kind).containsKey(signal)) {
             problems.add(path, "unknown signal " + ConfigProblems.quote(signal) + " for a " + kind
                     + "; expected one of " + SIGNALS.get(kind).keySet());
-            return;
+            return null;
         }
         if (override == null) {
             problems.add(path, "expected an object with warning, critical or enabled, found null");
-            return;
+            return null;
         }
         // a percentage past 100 is a level the metric never reaches: the alarm could never fire
         double max = def.unit().startsWith("%") && !def.isBand() ? 100 : Double.MAX_VALUE;
@@ -122,33 +137,87 @@ public final class AlarmCatalogue {
                         + (max == 100 ? " and at most 100 (a percentage)" : "") + ", found " + Numbers.plain(value));
             }
         }
-        if (!def.isBand()) {
-            Double w = override.warning() != null ? override.warning() : def.warning();
-            Double c = override.critical() != null ? override.critical() : def.critical();
-            problems.warningBeforeCritical(path, w, c, def.direction().higherIsWorse());
-        }
+        return def;
     }
 
-    /** Checks the {@code alarms} of each workload resource. */
+    private static Double level(Double given, Double otherwise) {
+        return given != null ? given : otherwise;
+    }
+
+    /**
+     * Checks each workload resource's alarm levels as its alarms get them: its own {@code alarms} over
+     * {@code monitoring.alarms} over the thresholds, against the defaults of the signals that resource
+     * has (an Aurora cluster's replica lag is 1 s / 10 s, a read replica's 30 s / 300 s).
+     */
     public static void validateResourceOverrides(ConfigProblems problems, EnvironmentConfig env) {
         WorkloadConfig w = env.workload();
         String root = JsonPaths.field(JsonPaths.ROOT, "workload");
-        check(problems, JsonPaths.field(root, "services"), w.services(), SERVICE, WorkloadConfig.ServiceConfig::alarms);
-        check(problems, JsonPaths.field(root, "loadBalancers"), w.loadBalancers(), LOAD_BALANCER,
-                WorkloadConfig.LoadBalancerConfig::alarms);
-        check(problems, JsonPaths.field(root, "databases"), w.databases(), DATABASE, WorkloadConfig.DatabaseConfig::alarms);
-        check(problems, JsonPaths.field(root, "caches"), w.caches(), CACHE, WorkloadConfig.CacheConfig::alarms);
+        check(problems, env, JsonPaths.field(root, "services"), w.services(), SERVICE, WorkloadConfig.ServiceConfig::name,
+                WorkloadConfig.ServiceConfig::alarms, s -> SIGNALS.get(SERVICE));
+        check(problems, env, JsonPaths.field(root, "loadBalancers"), w.loadBalancers(), LOAD_BALANCER,
+                WorkloadConfig.LoadBalancerConfig::name, WorkloadConfig.LoadBalancerConfig::alarms, lb -> SIGNALS.get(LOAD_BALANCER));
+        check(problems, env, JsonPaths.field(root, "databases"), w.databases(), DATABASE, WorkloadConfig.DatabaseConfig::name,
+                WorkloadConfig.DatabaseConfig::alarms, AlarmCatalogue::signalsOf);
+        check(problems, env, JsonPaths.field(root, "caches"), w.caches(), CACHE, WorkloadConfig.CacheConfig::name,
+                WorkloadConfig.CacheConfig::alarms, c -> SIGNALS.get(CACHE));
     }
 
-    private static <T> void check(ConfigProblems problems, String listPath, List<T> items, String kind,
-                                  java.util.function.Function<T, Map<String, AlarmOverride>> alarms) {
+    /** A database's own signal definitions, over the catalogue's for the signals it does not have. */
+    private static Map<String, SignalDefinition> signalsOf(WorkloadConfig.DatabaseConfig d) {
+        if (d.engine() == null) {
+            return SIGNALS.get(DATABASE); // reported by the database's own validation
+        }
+        Map<String, SignalDefinition> defs = new LinkedHashMap<>(SIGNALS.get(DATABASE));
+        defs.putAll(byId(DatabaseSignals.forDatabase(new DatabaseSignals.Facts(d.engine(), d.isCluster(), d.memoryGiB(),
+                d.maxConnections(), d.storageGiB(), d.readReplica()))));
+        return defs;
+    }
+
+    private static <T> void check(ConfigProblems problems, EnvironmentConfig env, String listPath, List<T> items, String kind,
+                                  java.util.function.Function<T, String> name,
+                                  java.util.function.Function<T, Map<String, AlarmOverride>> alarms,
+                                  java.util.function.Function<T, Map<String, SignalDefinition>> signals) {
+        Map<String, AlarmOverride> inherited = MonitoredWorkload.resolve(env, kind, Map.of());
         for (int i = 0; i < items.size(); i++) {
-            if (items.get(i) == null) {
+            T item = items.get(i);
+            if (item == null) {
                 continue;
             }
-            String p = JsonPaths.field(JsonPaths.index(listPath, i), "alarms");
-            alarms.apply(items.get(i)).forEach((signal, o) ->
-                    validateOverride(problems, JsonPaths.field(p, signal), kind, signal, o));
+            Map<String, SignalDefinition> defs = signals.apply(item);
+            Map<String, AlarmOverride> own = alarms.apply(item);
+            String itemPath = JsonPaths.index(listPath, i);
+            String p = JsonPaths.field(itemPath, "alarms");
+            own.forEach((signal, o) -> {
+                SignalDefinition def = checkValues(problems, JsonPaths.field(p, signal), kind, signal, o, defs.get(signal));
+                AlarmOverride resolved = o == null ? null : o.over(inherited.get(signal));
+                if (def != null && !def.isBand()) {
+                    boolean inheritsALevel = !resolved.equals(o);
+                    problems.warningBeforeCritical(JsonPaths.field(p, signal), level(resolved.warning(), def.warning()),
+                            level(resolved.critical(), def.critical()), def.direction().higherIsWorse(), inheritsALevel
+                                    ? " (this " + kind + "'s own levels over $.monitoring.alarms and $.monitoring.thresholds)" : "");
+                }
+            });
+            inherited.forEach((signal, o) -> {
+                SignalDefinition def = defs.get(signal);
+                SignalDefinition catalogue = SIGNALS.get(kind).get(signal);
+                if (own.containsKey(signal) || o == null || def == null || catalogue == null || def.isBand()
+                        || Objects.equals(def.warning(), catalogue.warning()) && Objects.equals(def.critical(), catalogue.critical())) {
+                    return; // checked above, or by monitoring.alarms' own check against the same defaults
+                }
+                Double w = level(o.warning(), def.warning());
+                Double c = level(o.critical(), def.critical());
+                boolean higherIsWorse = def.direction().higherIsWorse();
+                if (w != null && c != null && (higherIsWorse ? w >= c : w <= c)) {
+                    String key = kind + "." + signal;
+                    String at = env.monitoring().alarms().containsKey(key)
+                            ? JsonPaths.field(JsonPaths.field(JsonPaths.field(JsonPaths.ROOT, "monitoring"), "alarms"), key)
+                            : itemPath;
+                    problems.add(at, "warning threshold must be " + (higherIsWorse ? "below" : "above") + " the critical one"
+                            + " for " + kind + " " + ConfigProblems.quote(name.apply(item)) + " (" + signal + " defaults to warning "
+                            + Numbers.plain(def.warning()) + " and critical " + Numbers.plain(def.critical()) + (def.unit().isEmpty() ? "" : " " + def.unit())
+                            + " there), found warning " + Numbers.plain(w) + " and critical " + Numbers.plain(c));
+                }
+            });
         }
     }
 
