@@ -1,6 +1,7 @@
 package io.github.opsbaseline.monitoring.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.opsbaseline.config.MonitoringConfig.AlarmOverride;
 import io.github.opsbaseline.monitoring.MonitoringFixtures;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.elasticache.CfnReplicationGroup;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CacheAlarmsTest {
@@ -65,6 +67,21 @@ class CacheAlarmsTest {
         // 2 nodes x (6 signals at two levels + available, critical only)
         assertThat(alarms.alarms()).hasSize(26).extracting(BaselineAlarm::resource)
                 .containsOnly("cache-sessions-001", "cache-sessions-002");
+    }
+
+    @Test
+    void nodesAreCountedFromTheGroupOrRefusedWhenTheGroupIsSizedByShards() {
+        Stack stack = MonitoringFixtures.stack();
+        var options = MonitoringFixtures.options(stack);
+        CfnReplicationGroup counted = CfnReplicationGroup.Builder.create(stack, "Counted").replicationGroupDescription("x")
+                .cacheNodeType("cache.t4g.micro").engine("redis").numCacheClusters(3).build();
+        assertThat(CacheAlarmsProps.forReplicationGroup(options, "cache-a", counted).nodes()).isEqualTo(3);
+        CfnReplicationGroup sharded = CfnReplicationGroup.Builder.create(stack, "Sharded").replicationGroupDescription("x")
+                .cacheNodeType("cache.t4g.micro").engine("redis").numNodeGroups(1).replicasPerNodeGroup(2).build();
+        assertThatThrownBy(() -> CacheAlarmsProps.forReplicationGroup(options, "cache-b", sharded))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Sharded is sized by shards");
+        assertThatThrownBy(() -> new CacheAlarmsProps(options, "cache-c", "g", 7))
+                .hasMessage("nodes must be 1 to 6 (a primary and at most 5 replicas), got 7");
     }
 
     @Test
