@@ -1,8 +1,16 @@
 package io.github.opsbaseline.backup;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.opsbaseline.config.BackupConfig.RestoreResourceType;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -41,6 +49,21 @@ class RestoreTestingTest {
                 "ProtectedResourceConditions", Map.of("StringEquals", List.of(
                         Map.of("Key", "aws:ResourceTag/backup", "Value", "true"),
                         Map.of("Key", "aws:ResourceTag/data-classification", "Value", "restricted")))));
+    }
+
+    @Test
+    void moreArnsOfATypeThanASelectionTakesAreRefusedNotCut() {
+        Stack stack = new Stack(new App(), "Restore");
+        Role role = Role.Builder.create(stack, "Role").assumedBy(new ServicePrincipal("backup.amazonaws.com")).build();
+        List<String> arns = IntStream.rangeClosed(1, 31).mapToObj(i -> "arn:aws:rds:eu-west-1:111122223333:db:db" + i).toList();
+        RestoreTesting.Props props = new RestoreTesting.Props("plan", null, "arn:aws:backup:eu-west-1:111122223333:backup-vault:v",
+                role, Map.of(RestoreResourceType.RDS, arns), null);
+        assertThatThrownBy(() -> new RestoreTesting(stack, "Thirty-one", props)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("restore testing selects at most 30 ARNs per resource type (an AWS Backup limit), got 31 for RDS");
+        new RestoreTesting(stack, "Thirty", new RestoreTesting.Props("plan", null, props.vaultArn(), role,
+                Map.of(RestoreResourceType.RDS, arns.subList(0, 30)), null));
+        Template.fromStack(stack).hasResourceProperties("AWS::Backup::RestoreTestingSelection", Map.of(
+                "ProtectedResourceType", "RDS", "ProtectedResourceArns", arns.subList(0, 30)));
     }
 
     @Test

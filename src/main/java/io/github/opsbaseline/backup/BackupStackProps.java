@@ -46,8 +46,7 @@ public record BackupStackProps(StackProps stack, ResourceNames names, IAlertTopi
         List<String> urls = config.workload().services().stream().map(ServiceConfig::healthUrl)
                 .filter(Objects::nonNull).toList();
         return new BackupStackProps(stack, config.names(), alertTopics, config.removalPolicy().toCdk(), config.backup(),
-                dr, config.backup().selection().includeDatabases()
-                        ? config.workload().databases().stream().filter(db -> !db.readReplica()).toList() : List.of(), urls,
+                dr, config.backup().selection().databases(config.workload()), urls,
                 config.backup().drHealthCheck().vpcId(config.workload()));
     }
 }

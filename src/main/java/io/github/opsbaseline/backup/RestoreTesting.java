@@ -19,8 +19,8 @@ import software.constructs.Construct;
  */
 public class RestoreTesting extends Construct {
 
-    /** Restore testing selects at most this many ARNs per selection. */
-    public static final int MAX_ARNS = 30;
+    /** Restore testing selects at most this many ARNs per selection (AWS Backup). */
+    public static final int MAX_ARNS = RestoreTestingConfig.MAX_RESTORE_TEST_ARNS;
 
     /**
      * Props of {@link RestoreTesting}.
@@ -66,6 +66,11 @@ public class RestoreTesting extends Construct {
                 .build();
         for (RestoreResourceType type : s.resourceTypes(List.of())) {
             List<String> arns = props.arnsByType().getOrDefault(type, List.of());
+            if (arns.size() > MAX_ARNS) {
+                // refused rather than cut: the resources past the limit would silently never be tested
+                throw new IllegalArgumentException("restore testing selects at most " + MAX_ARNS + " ARNs per resource type"
+                        + " (an AWS Backup limit), got " + arns.size() + " for " + type.awsName());
+            }
             CfnRestoreTestingSelection.Builder sel = CfnRestoreTestingSelection.Builder.create(this, type.awsName())
                     .restoreTestingPlanName(plan.getRestoreTestingPlanName())
                     .restoreTestingSelectionName(type.awsName().toLowerCase(java.util.Locale.ROOT) + "_restore_test")
@@ -73,7 +78,7 @@ public class RestoreTesting extends Construct {
                     .iamRoleArn(props.role().getRoleArn())
                     .validationWindowHours(s.validationWindowHours());
             if (!arns.isEmpty()) {
-                sel.protectedResourceArns(arns.subList(0, Math.min(arns.size(), MAX_ARNS)));
+                sel.protectedResourceArns(arns);
             } else {
                 // "*" with conditions: any resource of the type that carries every selection tag.
                 sel.protectedResourceArns(List.of("*"));
