@@ -53,6 +53,19 @@ class ExistingServicesTest {
     }
 
     @Test
+    void standardsSetByTheOrganizationsCentralConfigurationAreLeftToIt() {
+        SecurityConfig security = new SecurityConfig(
+                new SecurityConfig.Waf(false, null, null, null, null, null, null, null, null, null, null, null, null, null),
+                null, null, null, null, new SecurityConfig.SecurityHub(true, false, false), false, null);
+
+        Template t = synth(security);
+
+        t.resourceCountIs("AWS::SecurityHub::Hub", 0);
+        t.resourceCountIs("AWS::SecurityHub::Standard", 0);
+        t.hasResourceProperties("AWS::Events::Rule", Map.of("Name", "shop-prod-securityhub-high"));
+    }
+
+    @Test
     void aControlTowerAccountWithItsOwnTrailAndRecorderNeedsNoBucket() {
         // GIVEN the organization's trail and recorder: CloudTrail off, the existing recorder reused
         SecurityConfig security = new SecurityConfig(

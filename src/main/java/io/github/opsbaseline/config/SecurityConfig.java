@@ -653,15 +653,24 @@ public record SecurityConfig(
      * @param enabled default false (opt-in)
      * @param createHub create the hub; false when it is already enabled (then standards and the
      *     findings rule only); default true
+     * @param manageStandards enable the standards here; false when the organization's delegated
+     *     administrator sets them by a central configuration policy (a centrally managed account cannot
+     *     enable standards itself, so the deploy would fail); default true
      */
-    public record SecurityHub(Boolean enabled, Boolean createHub) {
+    public record SecurityHub(Boolean enabled, Boolean createHub, Boolean manageStandards) {
         public SecurityHub {
             enabled = enabled != null && enabled;
             createHub = createHub == null || createHub;
+            manageStandards = manageStandards == null || manageStandards;
+        }
+
+        /** Enabled and hub as given, standards managed here. */
+        public SecurityHub(Boolean enabled, Boolean createHub) {
+            this(enabled, createHub, null);
         }
 
         public static SecurityHub defaults() {
-            return new SecurityHub(null, null);
+            return new SecurityHub(null, null, null);
         }
     }
 

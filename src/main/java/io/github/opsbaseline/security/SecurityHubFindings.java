@@ -30,14 +30,22 @@ public class SecurityHubFindings extends Construct {
      * @param alertTopics where findings go; required
      * @param standards the compliance list; default none (FSBP only)
      * @param createHub enable the hub here; false when already enabled; default true
+     * @param manageStandards enable the standards here; false when a central configuration policy of
+     *     the organization sets them; default true
      */
     public record Props(ResourceNames names, IAlertTopics alertTopics, List<ComplianceStandard> standards,
-                        Boolean createHub) {
+                        Boolean createHub, Boolean manageStandards) {
         public Props {
             Objects.requireNonNull(names, "names");
             Objects.requireNonNull(alertTopics, "alertTopics");
             standards = standards == null ? List.of() : List.copyOf(standards);
             createHub = createHub == null || createHub;
+            manageStandards = manageStandards == null || manageStandards;
+        }
+
+        /** Standards managed here. */
+        public Props(ResourceNames names, IAlertTopics alertTopics, List<ComplianceStandard> standards, Boolean createHub) {
+            this(names, alertTopics, standards, createHub, null);
         }
     }
 
@@ -63,7 +71,7 @@ public class SecurityHubFindings extends Construct {
         CfnHub hub = props.createHub() ? CfnHub.Builder.create(this, "Hub")
                 .enableDefaultStandards(false).controlFindingGenerator("SECURITY_CONTROL").autoEnableControls(true)
                 .build() : null;
-        for (String path : standardPaths(props.standards())) {
+        for (String path : props.manageStandards() ? standardPaths(props.standards()) : List.<String>of()) {
             String name = path.split("/")[1];
             CfnStandard standard = CfnStandard.Builder.create(this, "Standard-" + name)
                     .standardsArn("arn:" + stack.getPartition() + ":securityhub:" + stack.getRegion() + "::" + path)

@@ -55,7 +55,7 @@ public class SecurityStack extends Stack {
         }
         if (sec.securityHub().enabled()) {
             new SecurityHubFindings(this, "SecurityHub", new SecurityHubFindings.Props(names, props.alertTopics(),
-                    props.compliance(), sec.securityHub().createHub()));
+                    props.compliance(), sec.securityHub().createHub(), sec.securityHub().manageStandards()));
         }
         if (sec.accessAnalyzer()) {
             new AccessAnalyzer(this, "AccessAnalyzer", names);
