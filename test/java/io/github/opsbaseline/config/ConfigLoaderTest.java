@@ -163,6 +163,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void levelsThatAreRightForTheResourcesTheyReachLoad() throws IOException {
+        // GIVEN levels that only look wrong against another resource's defaults, or are not used
+        Path dir = Files.createTempDirectory("cfg-");
+        Files.copy(ProjectPaths.stacksConfig().resolve("base.json"), dir.resolve("base.json"));
+        Files.writeString(dir.resolve("qa.json"), """
+                { "extends": "base",
+                  "cost": { "budgetAlerts": [] },
+                  "monitoring": { "alarms": {
+                      "database.free-storage": { "warning": 200, "critical": 100 },
+                      "database.replica-lag": { "warning": 60 } } },
+                  "workload": { "databases": [
+                      { "name": "big", "engine": "postgres", "instanceId": "qa-big" },
+                      { "name": "reader", "engine": "aurora-postgresql", "clusterId": "qa-aurora", "readReplica": true,
+                        "alarms": { "replica-lag": { "enabled": false } } } ] } }
+                """);
+        // THEN it loads: GiB free storage has no 100 cap, and the Aurora reader's replica lag is off
+        EnvironmentConfig qa = new ConfigLoader(dir).load("qa");
+        assertThat(qa.workload().databases()).hasSize(2);
+        assertThat(qa.cost().budgetAlerts()).isEmpty();
+    }
+
+    @Test
     void aConfigDirectoryThatIsNotThereIsSaidSo() throws IOException {
         Path missing = Files.createTempDirectory("cfg-").resolve("nope");
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> new ConfigLoader(missing).load("dev"));

@@ -3,6 +3,7 @@ package io.github.opsbaseline.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.opsbaseline.config.ConfigProblems;
+import io.github.opsbaseline.config.MonitoringConfig;
 import io.github.opsbaseline.config.MonitoringConfig.AlarmOverride;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,7 +18,7 @@ class AlarmCatalogueTest {
         ConfigProblems problems = new ConfigProblems();
 
         AlarmCatalogue.validateOverride(problems, "$.monitoring.alarms['" + kind + "." + signal + "']", kind, signal,
-                new AlarmOverride(null, null, false));
+                new AlarmOverride(null, null, false), MonitoringConfig.Thresholds.seedDefaults());
 
         assertThat(problems.entries()).isEmpty();
         assertThat(AlarmCatalogue.SIGNALS.get(kind)).containsKey(signal);

@@ -306,10 +306,13 @@ public final class ConfigLoader {
                     names.forEach(n -> expected.add(String.valueOf(n)));
                 }
                 expected.sort(null);
-                // A record binds through its constructor, so Jackson replays its unknown keys from a buffer once
-                // the object is read: that parser's context is the buffer's, and the main parser is on the
-                // object's '}', whose path is the object's own.
-                String at = p == ctxt.getParser() ? pathOf(p) : JsonPaths.field(pathOf(ctxt.getParser()), propertyName);
+                // A record binds through its constructor, so Jackson replays the unknown keys it held back from a
+                // buffer once it has every component: that parser's context is the buffer's. The main parser is
+                // then on the object's '}' (its path is the object's) or on the next key (one level up from it).
+                JsonParser main = ctxt.getParser();
+                String object = main.currentToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                        ? JsonPaths.parent(pathOf(main)) : pathOf(main);
+                String at = p == main ? pathOf(p) : JsonPaths.field(object, propertyName);
                 unknown.add(new ConfigProblems.Entry(at,
                         "unknown key " + ConfigProblems.quote(propertyName)
                                 + (expected.isEmpty() ? "" : " (expected one of: " + String.join(", ", expected) + ")")));

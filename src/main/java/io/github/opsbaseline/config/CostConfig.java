@@ -38,7 +38,7 @@ public record CostConfig(Double monthlyBudgetUsd, Boolean filterByProjectTag, Li
 
     void validate(ConfigProblems problems, String path, EnvironmentConfig env) {
         problems.inRange(field(path, "monthlyBudgetUsd"), monthlyBudgetUsd, 1, 1_000_000_000);
-        if (monthlyBudgetUsd == null && !budgetAlerts.equals(DEFAULT_BUDGET_ALERTS)) {
+        if (monthlyBudgetUsd == null && !budgetAlerts.isEmpty() && !budgetAlerts.equals(DEFAULT_BUDGET_ALERTS)) {
             // alerts of their own without a budget would be dropped: no budget is created to notify on
             problems.add(field(path, "budgetAlerts"), "expected " + field(path, "monthlyBudgetUsd")
                     + " beside budget alerts (they notify on that budget, and none is created without it), found no budget");

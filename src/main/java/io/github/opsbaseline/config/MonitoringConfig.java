@@ -82,7 +82,7 @@ public record MonitoringConfig(Integer logRetentionDays, Thresholds thresholds, 
                 problems.add(p, "expected a key <kind>.<signal> with kind one of " + AlarmCatalogue.KINDS
                         + ", found " + ConfigProblems.quote(key));
             } else {
-                AlarmCatalogue.validateOverride(problems, p, kind, key.substring(dot + 1), override);
+                AlarmCatalogue.validateOverride(problems, p, kind, key.substring(dot + 1), override, thresholds);
             }
         });
         problems.inRange(field(path, "anomalyBandWidth"), anomalyBandWidth, 0, 100);

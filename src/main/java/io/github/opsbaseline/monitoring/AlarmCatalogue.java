@@ -43,25 +43,40 @@ public final class AlarmCatalogue {
     public static final String CACHE = CacheSignals.KIND;
     public static final List<String> KINDS = List.of(SERVICE, LOAD_BALANCER, DATABASE, CACHE);
 
+    /** Every variant of each kind's signals (a database's free storage is in % with storageGiB, in GiB without). */
+    private static final Map<String, List<SignalDefinition>> VARIANTS = variants();
+
     /** Every signal of each kind with its default definition (a service includes its target group, logs and canary). */
     public static final Map<String, Map<String, SignalDefinition>> SIGNALS = signals();
 
     private static Map<String, Map<String, SignalDefinition>> signals() {
         Map<String, Map<String, SignalDefinition>> all = new LinkedHashMap<>();
+        VARIANTS.forEach((kind, defs) -> all.put(kind, byId(defs)));
+        return java.util.Collections.unmodifiableMap(all);
+    }
+
+    private static Map<String, List<SignalDefinition>> variants() {
+        Map<String, List<SignalDefinition>> all = new LinkedHashMap<>();
         List<SignalDefinition> service = new ArrayList<>(EcsServiceSignals.ALL);
         service.addAll(LoadBalancerSignals.TARGET_GROUP);
         service.addAll(LoadBalancerSignals.anomalies(2.0));
         service.addAll(LogSignals.signals("ns", "service"));
         service.addAll(CanarySignals.forRate(5));
-        all.put(SERVICE, byId(service));
-        all.put(LOAD_BALANCER, byId(LoadBalancerSignals.LOAD_BALANCER));
+        all.put(SERVICE, List.copyOf(service));
+        all.put(LOAD_BALANCER, LoadBalancerSignals.LOAD_BALANCER);
         List<SignalDefinition> db = new ArrayList<>(DatabaseSignals.forDatabase(
                 new DatabaseSignals.Facts(DatabaseEngine.POSTGRES, false, 1.0, 100, 10, true)));
         db.addAll(DatabaseSignals.forDatabase(new DatabaseSignals.Facts(DatabaseEngine.POSTGRES, false, null, null, null, false)));
         db.addAll(DatabaseSignals.forDatabase(new DatabaseSignals.Facts(DatabaseEngine.MYSQL, false, null, null, null, true)));
-        all.put(DATABASE, byId(db));
-        all.put(CACHE, byId(CacheSignals.forNode(true)));
+        all.put(DATABASE, List.copyOf(db));
+        all.put(CACHE, CacheSignals.forNode(true));
         return java.util.Collections.unmodifiableMap(all);
+    }
+
+    /** Whether a signal's levels are a percentage in every variant of it, so past 100 is a mistake wherever it applies. */
+    private static boolean percentEverywhere(String kind, String signal) {
+        return VARIANTS.get(kind).stream().filter(d -> d.id().equals(signal))
+                .allMatch(d -> d.unit().startsWith("%") && !d.isBand());
     }
 
     private static Map<String, SignalDefinition> byId(List<SignalDefinition> defs) {
@@ -101,24 +116,32 @@ public final class AlarmCatalogue {
         return new AlarmOverride(level.warning(), level.critical(), null);
     }
 
-    /** Checks one override: a known signal of the kind, levels on the right side of each other. */
+    /**
+     * Checks one {@code monitoring.alarms} entry: a known signal of the kind, levels in range, and the
+     * levels it gives over the thresholds on the right side of each other (against the catalogue's
+     * defaults; {@link #validateResourceOverrides} checks them against each resource's own).
+     */
     public static void validateOverride(ConfigProblems problems, String path, String kind, String signal,
-                                        AlarmOverride override) {
-        SignalDefinition def = checkValues(problems, path, kind, signal, override, SIGNALS.get(kind).get(signal));
-        if (def != null && !def.isBand()) {
-            problems.warningBeforeCritical(path, level(override.warning(), def.warning()),
-                    level(override.critical(), def.critical()), def.direction().higherIsWorse());
+                                        AlarmOverride override, MonitoringConfig.Thresholds thresholds) {
+        SignalDefinition def = checkValues(problems, path, kind, signal, override, SIGNALS.get(kind).get(signal),
+                percentEverywhere(kind, signal));
+        if (def == null || def.isBand() || Boolean.FALSE.equals(override.enabled())) {
+            return;
         }
+        AlarmOverride seed = seedThresholds(thresholds, kind).get(signal);
+        AlarmOverride resolved = override.over(seed);
+        problems.warningBeforeCritical(path, level(resolved.warning(), def.warning()), level(resolved.critical(), def.critical()),
+                def.direction().higherIsWorse(), resolved.equals(override) ? "" : " (over $.monitoring.thresholds)");
     }
 
     /**
-     * A known signal, an object, levels in the signal's range (against {@code def}: a resource's own
-     * definition where it has one, since units differ, e.g. free storage in % or in GiB).
+     * A known signal, an object, levels not negative and, for a percentage, at most 100 (against
+     * {@code def}: a resource's own definition where it has one, since units differ).
      *
      * @return the definition, or null when the override is not one to check further
      */
     private static SignalDefinition checkValues(ConfigProblems problems, String path, String kind, String signal,
-                                                AlarmOverride override, SignalDefinition def) {
+                                                AlarmOverride override, SignalDefinition def, boolean percent) {
         if (!SIGNALS.get(kind).containsKey(signal)) {
             problems.add(path, "unknown signal " + ConfigProblems.quote(signal) + " for a " + kind
                     + "; expected one of " + SIGNALS.get(kind).keySet());
@@ -129,12 +152,12 @@ public final class AlarmCatalogue {
             return null;
         }
         // a percentage past 100 is a level the metric never reaches: the alarm could never fire
-        double max = def.unit().startsWith("%") && !def.isBand() ? 100 : Double.MAX_VALUE;
+        double max = percent ? 100 : Double.MAX_VALUE;
         for (String level : List.of("warning", "critical")) {
             Double value = level.equals("warning") ? override.warning() : override.critical();
             if (value != null && (value < 0 || value > max)) {
                 problems.add(JsonPaths.field(path, level), "expected a number of at least 0"
-                        + (max == 100 ? " and at most 100 (a percentage)" : "") + ", found " + Numbers.plain(value));
+                        + (percent ? " and at most 100 (a percentage)" : "") + ", found " + Numbers.plain(value));
             }
         }
         return def;
@@ -144,10 +167,15 @@ public final class AlarmCatalogue {
         return given != null ? given : otherwise;
     }
 
+    private static boolean percent(SignalDefinition def) {
+        return def.unit().startsWith("%") && !def.isBand();
+    }
+
     /**
      * Checks each workload resource's alarm levels as its alarms get them: its own {@code alarms} over
-     * {@code monitoring.alarms} over the thresholds, against the defaults of the signals that resource
-     * has (an Aurora cluster's replica lag is 1 s / 10 s, a read replica's 30 s / 300 s).
+     * {@code monitoring.alarms} over the thresholds, against the defaults and units of the signals that
+     * resource has (an Aurora cluster's replica lag is 1 s / 10 s, a read replica's 30 s / 300 s; free
+     * storage is in % with storageGiB, in GiB without). A disabled signal is not checked.
      */
     public static void validateResourceOverrides(ConfigProblems problems, EnvironmentConfig env) {
         WorkloadConfig w = env.workload();
@@ -178,6 +206,7 @@ public final class AlarmCatalogue {
                                   java.util.function.Function<T, Map<String, AlarmOverride>> alarms,
                                   java.util.function.Function<T, Map<String, SignalDefinition>> signals) {
         Map<String, AlarmOverride> inherited = MonitoredWorkload.resolve(env, kind, Map.of());
+        String envAlarms = JsonPaths.field(JsonPaths.field(JsonPaths.ROOT, "monitoring"), "alarms");
         for (int i = 0; i < items.size(); i++) {
             T item = items.get(i);
             if (item == null) {
@@ -188,37 +217,52 @@ public final class AlarmCatalogue {
             String itemPath = JsonPaths.index(listPath, i);
             String p = JsonPaths.field(itemPath, "alarms");
             own.forEach((signal, o) -> {
-                SignalDefinition def = checkValues(problems, JsonPaths.field(p, signal), kind, signal, o, defs.get(signal));
-                AlarmOverride resolved = o == null ? null : o.over(inherited.get(signal));
-                if (def != null && !def.isBand()) {
-                    boolean inheritsALevel = !resolved.equals(o);
+                SignalDefinition def = defs.get(signal);
+                if (checkValues(problems, JsonPaths.field(p, signal), kind, signal, o, def, def != null && percent(def)) == null) {
+                    return;
+                }
+                AlarmOverride resolved = o.over(inherited.get(signal));
+                if (!def.isBand() && !Boolean.FALSE.equals(resolved.enabled())) {
                     problems.warningBeforeCritical(JsonPaths.field(p, signal), level(resolved.warning(), def.warning()),
-                            level(resolved.critical(), def.critical()), def.direction().higherIsWorse(), inheritsALevel
-                                    ? " (this " + kind + "'s own levels over $.monitoring.alarms and $.monitoring.thresholds)" : "");
+                            level(resolved.critical(), def.critical()), def.direction().higherIsWorse(), resolved.equals(o) ? ""
+                                    : " (this " + kind + "'s own levels over $.monitoring.alarms and $.monitoring.thresholds)");
                 }
             });
+            // Levels this resource inherits, where its own definition differs from the catalogue's that
+            // monitoring.alarms was checked against: reported at the monitoring.alarms entry, for this resource.
             inherited.forEach((signal, o) -> {
                 SignalDefinition def = defs.get(signal);
                 SignalDefinition catalogue = SIGNALS.get(kind).get(signal);
-                if (own.containsKey(signal) || o == null || def == null || catalogue == null || def.isBand()
-                        || Objects.equals(def.warning(), catalogue.warning()) && Objects.equals(def.critical(), catalogue.critical())) {
-                    return; // checked above, or by monitoring.alarms' own check against the same defaults
+                if (own.containsKey(signal) || o == null || Boolean.FALSE.equals(o.enabled()) || def == null || catalogue == null
+                        || def.isBand() || def == catalogue) {
+                    return;
+                }
+                String key = kind + "." + signal;
+                String at = env.monitoring().alarms().containsKey(key) ? JsonPaths.field(envAlarms, key) : itemPath;
+                String forThis = " for " + kind + " " + ConfigProblems.quote(name.apply(item));
+                AlarmOverride given = env.monitoring().alarms().get(key);
+                if (given != null && percent(def) && !percentEverywhere(kind, signal)) {
+                    for (Double value : java.util.Arrays.asList(given.warning(), given.critical())) {
+                        if (value != null && value > 100) {
+                            problems.add(at, "expected at most 100" + forThis + " (its " + signal + " is a percentage), found "
+                                    + Numbers.plain(value));
+                        }
+                    }
                 }
                 Double w = level(o.warning(), def.warning());
                 Double c = level(o.critical(), def.critical());
-                boolean higherIsWorse = def.direction().higherIsWorse();
-                if (w != null && c != null && (higherIsWorse ? w >= c : w <= c)) {
-                    String key = kind + "." + signal;
-                    String at = env.monitoring().alarms().containsKey(key)
-                            ? JsonPaths.field(JsonPaths.field(JsonPaths.field(JsonPaths.ROOT, "monitoring"), "alarms"), key)
-                            : itemPath;
-                    problems.add(at, "warning threshold must be " + (higherIsWorse ? "below" : "above") + " the critical one"
-                            + " for " + kind + " " + ConfigProblems.quote(name.apply(item)) + " (" + signal + " defaults to warning "
-                            + Numbers.plain(def.warning()) + " and critical " + Numbers.plain(def.critical()) + (def.unit().isEmpty() ? "" : " " + def.unit())
-                            + " there), found warning " + Numbers.plain(w) + " and critical " + Numbers.plain(c));
+                boolean sameDefaults = Objects.equals(def.warning(), catalogue.warning()) && Objects.equals(def.critical(), catalogue.critical());
+                if (!sameDefaults) {
+                    problems.warningBeforeCritical(at, w, c, def.direction().higherIsWorse(), forThis + " (" + signal
+                            + " defaults to warning " + plain(def.warning()) + " and critical " + plain(def.critical())
+                            + (def.unit().isEmpty() ? "" : " " + def.unit()) + " there)");
                 }
             });
         }
+    }
+
+    private static String plain(Double value) {
+        return value == null ? "none" : Numbers.plain(value);
     }
 
     /**
