@@ -140,6 +140,25 @@ class StatusCommandTest {
     }
 
     @Test
+    void aMissingAssemblyIsReportedAtEveryRefreshWhileCostExplorerIsAskedOncePerHour(@TempDir Path dir) throws Exception {
+        try (FakeAws aws = new FakeAws(new ProdAccount().quiet())) {
+            CliRun run = CliRun.status(aws, "--env", "prod", "--output", "json", "--watch", "--max-refreshes", "3",
+                    "--assembly", dir.resolve("cdk.out").toString());
+
+            assertThat(run.exitCode()).isEqualTo(4);
+            List<String> lines = run.stdout().lines().toList();
+            assertThat(lines).hasSize(3);
+            for (String line : lines) {
+                JsonNode report = JSON.readTree(line);
+                assertThat(report.at("/problems/0/kind").asText()).isEqualTo("not-found");
+                assertThat(report.at("/cost/forecastRemainingUsd").isNumber()).isTrue();
+            }
+            assertThat(count(aws.received(), "ce:GetCostAndUsage")).isEqualTo(1);
+            assertThat(count(aws.received(), "ce:GetCostForecast")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void jsonWatchPrintsOneReportPerLine() throws Exception {
         try (FakeAws aws = new FakeAws(new ProdAccount())) {
             CliRun run = CliRun.status(aws, "--env", "prod", "--output", "json", "--watch", "--max-refreshes", "2");
@@ -358,6 +377,19 @@ class StatusCommandTest {
             }
         }
         Files.writeString(dir.resolve(env + ".json"), "{ \"extends\": \"prod\" }");
+    }
+
+    @Test
+    void anEnvironmentWithoutTheWafHasNoWafLine(@TempDir Path dir) throws Exception {
+        withEnvironmentExtendingProd(dir, "nowaf");
+        Files.writeString(dir.resolve("nowaf.json"), "{ \"extends\": \"prod\", \"security\": { \"waf\": { \"enabled\": false } } }");
+        try (FakeAws aws = new FakeAws(new ProdAccount().quiet())) {
+            CliRun run = CliRun.status(aws, "--env", "nowaf", "--infra-only", "--output", "json", "--config-dir", dir.toString());
+
+            JsonNode report = JSON.readTree(run.stdout());
+            assertThat(report.at("/infra/waf").isNull()).as(run.stdout()).isTrue();
+            assertThat(report.at("/infra/databases").size()).isPositive();
+        }
     }
 
     @Test

@@ -34,7 +34,14 @@ final class CostReader {
 
     private CostReader() { }
 
-    static Cost read(ReadContext ctx) {
+    /**
+     * Reads the cost section.
+     *
+     * @param explorer an earlier reading whose Cost Explorer figures are still fresh (then no request is
+     *     made, and its {@code readAt} is kept); null to ask Cost Explorer. The offline estimate is read
+     *     either way: it is local, and the assembly may have changed.
+     */
+    static Cost read(ReadContext ctx, Cost explorer) {
         EnvironmentConfig config = ctx.config();
         LocalDate today = LocalDate.ofInstant(ctx.now(), ZoneOffset.UTC);
         LocalDate monthStart = today.withDayOfMonth(1);
@@ -43,9 +50,10 @@ final class CostReader {
         Expression filter = byTag ? Expression.builder().tags(TagValues.builder().key(BaselineTags.PROJECT)
                 .values(config.project()).build()).build() : null;
         String scope = byTag ? "tag " + BaselineTags.PROJECT + "=" + config.project() : "account";
-        Double monthToDate = null;
-        Double forecast = null;
-        String currency = "USD";
+        Double monthToDate = explorer == null ? null : explorer.monthToDateUsd();
+        Double forecast = explorer == null ? null : explorer.forecastRemainingUsd();
+        String currency = explorer == null ? "USD" : explorer.currency();
+        if (explorer == null) {
         try {
             if (today.isAfter(monthStart)) {
                 MetricValue total = ctx.calls().call(SECTION, CE_GET_COST_AND_USAGE, () -> ctx.aws().costExplorer()
@@ -67,6 +75,7 @@ final class CostReader {
             forecast = Double.parseDouble(total.amount());
         } catch (ApiCalls.Failed e) {
             ctx.calls().report(e.problem());
+        }
         }
         Double estimate = null;
         String source;
@@ -97,7 +106,8 @@ final class CostReader {
         }
         Double monthEnd = monthToDate == null || forecast == null ? null : monthToDate + forecast;
         return new Cost(currency, scope, Times.round(monthToDate, 2), Times.round(forecast, 2), Times.round(monthEnd, 2),
-                config.cost().monthlyBudgetUsd(), Times.round(estimate, 2), source, Times.iso(ctx.now()));
+                config.cost().monthlyBudgetUsd(), Times.round(estimate, 2), source,
+                explorer == null ? Times.iso(ctx.now()) : explorer.readAt());
     }
 
     private static DateInterval interval(LocalDate start, LocalDate endExclusive) {

@@ -52,7 +52,8 @@ final class InfraReader {
             }
         }
         String region = ctx.config().region();
-        boolean waf = region != null;
+        // no web ACL when the environment turns the WAF off: nothing to read, and waf is null, not 0 blocked
+        boolean waf = region != null && ctx.config().security().waf().enabled();
         if (waf) {
             metrics.add("waf/blocked", "AWS/WAFV2", "BlockedRequests", "Sum", Reduce.SUM,
                     "WebACL", ctx.targets().webAclName(), "Region", region, "Rule", "ALL");

@@ -93,9 +93,9 @@ public final class StatusCommand {
             Cost lastCost = null;
             for (int refresh = 1; ; refresh++) {
                 StatusReport report = readOnce(options, config, otherEnvironments, aws, clock, pause, lastCost);
-                // Only a reading without a cost problem is reused for the hour: a failed one would show
-                // nulls with no problem and exit 0 on the next refreshes.
-                lastCost = report.cost() != null && report.problems().stream().noneMatch(p -> CostReader.SECTION.equals(p.section()))
+                // Cost Explorer's figures are reused for the hour only when both requests succeeded: failed ones
+                // would show nulls with no problem and exit 0 on the next refreshes.
+                lastCost = report.cost() != null && report.problems().stream().noneMatch(p -> p.action().startsWith("ce:"))
                         ? report.cost() : lastCost;
                 if (options.json()) {
                     out.print(JsonView.render(report, !options.watch()));
@@ -133,7 +133,7 @@ public final class StatusCommand {
         Cost cost = null;
         if (options.has("cost")) {
             boolean fresh = lastCost != null && Duration.between(Instant.parse(lastCost.readAt()), now).compareTo(COST_REFRESH) < 0;
-            cost = fresh ? lastCost : CostReader.read(ctx);
+            cost = CostReader.read(ctx, fresh ? lastCost : null);
         }
         List<Problem> problems = new ArrayList<>(calls.problems());
         int exit = AlarmsReader.anyCritical(alarms) ? CRITICAL_ALARM : problems.isEmpty() ? OK : PARTIAL;
