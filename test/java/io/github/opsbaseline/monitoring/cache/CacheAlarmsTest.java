@@ -79,7 +79,7 @@ class CacheAlarmsTest {
         CfnReplicationGroup sharded = CfnReplicationGroup.Builder.create(stack, "Sharded").replicationGroupDescription("x")
                 .cacheNodeType("cache.t4g.micro").engine("redis").numNodeGroups(1).replicasPerNodeGroup(2).build();
         assertThatThrownBy(() -> CacheAlarmsProps.forReplicationGroup(options, "cache-b", sharded))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Sharded is sized by shards");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Sharded is sized by node groups");
         assertThatThrownBy(() -> new CacheAlarmsProps(options, "cache-c", "g", 7))
                 .hasMessage("nodes must be 1 to 6 (a primary and at most 5 replicas), got 7");
     }

@@ -32,19 +32,21 @@ public record CacheAlarmsProps(AlarmOptions options, String resourceName, String
     /**
      * Props for a replication group of your own stack, its nodes from {@code numCacheClusters}.
      *
-     * @throws IllegalArgumentException when the group is sized by shards ({@code numNodeGroups},
+     * @throws IllegalArgumentException when the group is sized by node groups ({@code numNodeGroups},
      *     {@code replicasPerNodeGroup} or {@code nodeGroupConfiguration}): these alarms name nodes
-     *     {@code <id>-00n}, and counting such a group's nodes as 1 would leave its replicas unwatched;
-     *     give the node count to the constructor instead
+     *     {@code <id>-00n}, which such a group's settings do not tell apart from a cluster-mode group's
+     *     {@code <id>-000n-00m}, and counting it as 1 node would leave its replicas unwatched; give
+     *     the node count to the constructor instead
      */
     public static CacheAlarmsProps forReplicationGroup(AlarmOptions options, String resourceName,
                                                        CfnReplicationGroup group) {
         Number n = group.getNumCacheClusters();
         if (n == null && (group.getNumNodeGroups() != null || group.getReplicasPerNodeGroup() != null
                 || group.getNodeGroupConfiguration() != null)) {
-            throw new IllegalArgumentException("replication group " + group.getNode().getPath() + " is sized by shards"
-                    + " (numNodeGroups, replicasPerNodeGroup or nodeGroupConfiguration), not numCacheClusters: pass its"
-                    + " node count to new CacheAlarmsProps(options, resourceName, replicationGroupId, nodes)");
+            throw new IllegalArgumentException("replication group " + group.getNode().getPath() + " is sized by node groups"
+                    + " (numNodeGroups, replicasPerNodeGroup or nodeGroupConfiguration), not numCacheClusters, so its node ids"
+                    + " cannot be told from it: pass its node count to new CacheAlarmsProps(options, resourceName,"
+                    + " replicationGroupId, nodes)");
         }
         return new CacheAlarmsProps(options, resourceName, group.getRef(), n == null ? 1 : n.intValue());
     }
