@@ -68,6 +68,40 @@ class DrHealthCheckTest {
     }
 
     @Test
+    void aHealthUrlOnAnotherPortOpensThatPortToo() {
+        assertThat(DrHealthCheck.httpsPorts(List.of("https://api.example.com/health", "https://api.example.com:8443/health",
+                "https://admin.example.com:8443/ping", "https://x.example.com:9443"))).containsExactly(443, 8443, 9443);
+    }
+
+    @Test
+    void excludedDatabasesAreNotExpectedAndListedResourcesAre() throws IOException {
+        // GIVEN prod with its main database excluded from backup and a table listed by ARN
+        Path dir = Files.createTempDirectory("cfg-");
+        for (String f : List.of("base.json", "prod.json")) {
+            Files.copy(Path.of("stacks-config", f), dir.resolve(f));
+        }
+        Files.writeString(dir.resolve("prodx.json"), """
+                { "extends": "prod", "backup": { "selection": {
+                    "excludeArns": ["arn:aws:rds:ap-southeast-1:777788889999:db:django-ms-prod-db"],
+                    "resourceArns": ["arn:aws:dynamodb:ap-southeast-1:777788889999:table/carts"] } } }
+                """);
+        io.github.opsbaseline.config.EnvironmentConfig config = new io.github.opsbaseline.config.ConfigLoader(dir).load("prodx");
+        software.amazon.awscdk.App app = new software.amazon.awscdk.App();
+        software.amazon.awscdk.Environment where = software.amazon.awscdk.Environment.builder()
+                .account(config.account()).region(config.region()).build();
+        software.amazon.awscdk.Stack alerts = new software.amazon.awscdk.Stack(app, "alerts",
+                software.amazon.awscdk.StackProps.builder().env(where).build());
+        BackupStack backup = new BackupStack(app, "backup", BackupStackProps.fromConfig(config,
+                software.amazon.awscdk.StackProps.builder().env(where).build(), BackupFixtures.topics(alerts)));
+
+        // THEN the DR check expects the table and not the excluded database, which is never backed up
+        Template t = Template.fromStack(backup);
+        t.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
+                "PROTECTED_ARNS", "[\"arn:aws:dynamodb:ap-southeast-1:777788889999:table/carts\"]")))));
+        assertThat(config.backup().selection().databases(config)).isEmpty();
+    }
+
+    @Test
     void theSecurityGroupAllowsOnlyHttpsOut() {
         TemplateSupport.backup("prod").hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
                 "VpcId", "vpc-03c4d5e6f7a8b9c0d",

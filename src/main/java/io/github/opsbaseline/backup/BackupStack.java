@@ -137,11 +137,21 @@ public class BackupStack extends Stack {
 
         drHealthCheck = backup.drHealthCheck().enabled()
                 ? new DrHealthCheck(this, "DrHealthCheck", new DrHealthCheck.Props(
-                        props.names(), props.alertTopics(), vault.vaultName(), drVaultArn, databaseArns,
+                        props.names(), props.alertTopics(), vault.vaultName(), drVaultArn, checkedArns(databaseArns, backup),
                         props.healthUrls(), backup.drHealthCheck().maxRecoveryPointAgeHours(),
                         Duration.minutes(backup.drHealthCheck().everyMinutes()), storageKey, props.removalPolicy(),
                         props.healthCheckVpcId(), backup.drHealthCheck().subnetIds()))
                 : null;
+    }
+
+    /**
+     * What the DR check expects a recovery point of: the databases and the selection's listed ARNs,
+     * less the excluded ones (never backed up, so the check would fail on them for ever).
+     */
+    private static List<String> checkedArns(List<String> databaseArns, BackupConfig backup) {
+        List<String> arns = new ArrayList<>(databaseArns);
+        backup.selection().resourceArns().stream().filter(arn -> !backup.selection().excludeArns().contains(arn)).forEach(arns::add);
+        return arns;
     }
 
     public EncryptedBackupVault vault() {

@@ -46,7 +46,7 @@ public record BackupStackProps(StackProps stack, ResourceNames names, IAlertTopi
         List<String> urls = config.workload().services().stream().map(ServiceConfig::healthUrl)
                 .filter(Objects::nonNull).toList();
         return new BackupStackProps(stack, config.names(), alertTopics, config.removalPolicy().toCdk(), config.backup(),
-                dr, config.backup().selection().databases(config.workload()), urls,
+                dr, config.backup().selection().databases(config), urls,
                 config.backup().drHealthCheck().vpcId(config.workload()));
     }
 }

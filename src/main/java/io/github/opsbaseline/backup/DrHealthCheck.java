@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,13 +175,19 @@ public class DrHealthCheck extends Construct {
                 .environmentEncryption(props.key())
                 .build();
         if (props.vpcId() != null) {
-            // Egress only, HTTPS only: the AWS APIs and the health URLs.
+            // Egress only, HTTPS only: 443 for the AWS APIs and the health URLs, and each other port a
+            // health URL names (https://host:8443/...), or its check would time out on every run.
+            List<Object> egress = new ArrayList<>();
+            for (int port : httpsPorts(props.healthUrls())) {
+                egress.add(CfnSecurityGroup.EgressProperty.builder()
+                        .ipProtocol("tcp").fromPort(port).toPort(port).cidrIp("0.0.0.0/0")
+                        .description(port == 443 ? "HTTPS to AWS APIs and health URLs" : "HTTPS to health URLs on port " + port)
+                        .build());
+            }
             CfnSecurityGroup group = CfnSecurityGroup.Builder.create(this, "SecurityGroup")
                     .groupDescription("DR health check: HTTPS out to AWS APIs and health URLs, nothing in")
                     .vpcId(props.vpcId())
-                    .securityGroupEgress(List.of(CfnSecurityGroup.EgressProperty.builder()
-                            .ipProtocol("tcp").fromPort(443).toPort(443).cidrIp("0.0.0.0/0")
-                            .description("HTTPS to AWS APIs and health URLs").build()))
+                    .securityGroupEgress(egress)
                     .build();
             CfnFunction cfn = (CfnFunction) function.getNode().getDefaultChild();
             cfn.setVpcConfig(CfnFunction.VpcConfigProperty.builder()
@@ -254,5 +261,17 @@ public class DrHealthCheck extends Construct {
 
     public Alarm alarm() {
         return alarm;
+    }
+
+    /** 443 and every other port the health URLs name, ascending. */
+    static java.util.SortedSet<Integer> httpsPorts(List<String> urls) {
+        java.util.SortedSet<Integer> ports = new java.util.TreeSet<>(List.of(443));
+        for (String url : urls) {
+            int port = java.net.URI.create(url).getPort();
+            if (port > 0) {
+                ports.add(port);
+            }
+        }
+        return ports;
     }
 }

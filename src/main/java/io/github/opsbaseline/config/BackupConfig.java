@@ -70,7 +70,7 @@ public record BackupConfig(
         if (vaultLock != null) {
             vaultLock.validate(problems, field(path, "vaultLock"));
         }
-        restoreTesting.validate(problems, field(path, "restoreTesting"), selection.databases(env.workload()));
+        restoreTesting.validate(problems, field(path, "restoreTesting"), selection.databases(env));
         audit.validate(problems, field(path, "audit"), env, this);
         applicationBucket.validate(problems, field(path, "applicationBucket"));
         drHealthCheck.validate(problems, field(path, "drHealthCheck"), env);
@@ -278,10 +278,21 @@ public record BackupConfig(
             return new SelectionConfig(null, null, null, null);
         }
 
-        /** The workload databases the plan protects by ARN: none without includeDatabases, never read replicas (AWS Backup skips them). */
-        public List<WorkloadConfig.DatabaseConfig> databases(WorkloadConfig workload) {
-            return includeDatabases ? workload.databases().stream().filter(java.util.Objects::nonNull)
-                    .filter(db -> !db.readReplica()).toList() : List.of();
+        /**
+         * The workload databases the plan protects by ARN: none without includeDatabases, never read
+         * replicas (AWS Backup skips them) nor one whose ARN is in excludeArns (it is never backed up,
+         * so restore tests and the DR check must not expect it).
+         */
+        public List<WorkloadConfig.DatabaseConfig> databases(EnvironmentConfig env) {
+            return includeDatabases ? env.workload().databases().stream().filter(java.util.Objects::nonNull)
+                    .filter(db -> !db.readReplica()).filter(db -> !excluded(db, env)).toList() : List.of();
+        }
+
+        private boolean excluded(WorkloadConfig.DatabaseConfig db, EnvironmentConfig env) {
+            // arn:<partition>:rds:<region>:<account>:db|cluster:<identifier>
+            String tail = ":rds:" + env.region() + ":" + env.account() + ":" + (db.isCluster() ? "cluster:" : "db:") + db.identifier();
+            return excludeArns.stream().anyMatch(arn -> arn != null && arn.startsWith("arn:") && arn.endsWith(tail)
+                    && arn.indexOf(':', 4) == arn.length() - tail.length());
         }
 
         void validate(ConfigProblems problems, String path, EnvironmentConfig env) {
