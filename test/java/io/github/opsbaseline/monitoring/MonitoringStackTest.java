@@ -95,6 +95,19 @@ class MonitoringStackTest {
     }
 
     @Test
+    void anEnvironmentWithoutTheWafHasNoWebFirewallSection() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cfg-");
+        for (String f : List.of("base.json", "prod.json")) {
+            java.nio.file.Files.copy(ProjectPaths.stacksConfig().resolve(f), dir.resolve(f));
+        }
+        java.nio.file.Files.writeString(dir.resolve("nowaf.json"),
+                "{ \"extends\": \"prod\", \"security\": { \"waf\": { \"enabled\": false } } }");
+        EnvironmentConfig noWaf = new ConfigLoader(dir).load("nowaf");
+        assertThat(MonitoringSettings.fromConfig(noWaf).webAclName()).isNull();
+        assertThat(MonitoringSettings.fromConfig(config).webAclName()).isEqualTo("django-ms-prod-web-acl");
+    }
+
+    @Test
     void queriesAndCanariesCoverEveryService() {
         template.resourceCountIs("AWS::Logs::QueryDefinition", 6);
         template.resourceCountIs("AWS::Synthetics::Canary", 5);

@@ -62,6 +62,7 @@ public record MonitoringSettings(Integer logRetentionDays, Boolean createLogGrou
         return new MonitoringSettings(m.logRetentionDays(), m.createLogGroups(), m.anomalyBandWidth(),
                 m.thresholds().responseTimeSeconds().warning(), rules, m.canaries().enabled(),
                 m.canaries().rateMinutes(), m.canaries().artifactRetentionDays(), m.dashboard().maxWidgets(),
-                env.names().name("web-acl"));
+                // no WAF section for a web ACL the security stack does not create: its graphs would stay empty
+                env.security().waf().enabled() ? env.names().name("web-acl") : null);
     }
 }

@@ -68,6 +68,22 @@ class OperationsDashboardsTest {
     }
 
     @Test
+    void aDashboardHoldsAtMost2500MetricsAcrossItsWidgets() {
+        // GIVEN 130 caches of 6 nodes: 4 widgets of 9 lines each (36 metrics), far under 500 widgets a page
+        List<Object> line = List.of("AWS/ElastiCache", "CPUUtilization", "CacheClusterId", "shop-redis-001");
+        List<DashboardSection> caches = IntStream.range(0, 130).mapToObj(c -> new DashboardSection("Cache " + c,
+                IntStream.range(0, 4).mapToObj(w -> Widgets.metric("w" + w, "eu-west-1",
+                        java.util.Collections.nCopies(9, line))).toList())).toList();
+
+        List<List<Map<String, Object>>> pages = OperationsDashboards.paginate(caches, 500);
+
+        // THEN every page stays within CloudWatch's 2,500 metrics, with whole sections: 69 caches (2,484) a page
+        assertThat(pages).extracting(p -> p.stream().mapToInt(OperationsDashboards::metrics).sum())
+                .containsExactly(2484, 2196);
+        assertThat(OperationsDashboards.metrics(Widgets.text("## x"))).isZero();
+    }
+
+    @Test
     void theBodyIsPlacedOnTheGridAndNamedByEnvironment() {
         Stack stack = MonitoringFixtures.stack();
         OperationsDashboards d = new OperationsDashboards(stack, "Dash", MonitoringFixtures.NAMES, sections(3, 5), 10);

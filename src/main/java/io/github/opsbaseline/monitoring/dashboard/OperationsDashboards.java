@@ -16,7 +16,8 @@ import software.constructs.Construct;
 /**
  * The environment's operations dashboard: the sections in order (alarm status first), split into
  * {@code <project>-<env>-operations}, {@code ...-operations-2}, ... whenever the next section would
- * pass {@code maxWidgets} (CloudWatch allows 500) or {@link #MAX_BODY_CHARS}. The split depends only on
+ * pass {@code maxWidgets} (CloudWatch allows 500), {@link #MAX_BODY_CHARS} or CloudWatch's 2,500
+ * metrics per dashboard. The split depends only on
  * the sections, so the same input always gives the same dashboards.
  *
  * <p>The first dashboard lives in this construct's stack; each further one in a nested stack of its
@@ -32,6 +33,12 @@ public class OperationsDashboards extends Construct {
 
     /** CloudWatch's limit of widgets per dashboard. */
     public static final int CLOUDWATCH_MAX_WIDGETS = 500;
+
+    /**
+     * CloudWatch's limit of metrics per dashboard, across its widgets (the metrics a math expression
+     * reads count too): each entry of a widget's {@code metrics} is counted, expressions included.
+     */
+    public static final int CLOUDWATCH_MAX_METRICS = 2_500;
 
     /**
      * Body size at which a dashboard is split: well under CloudFormation's 1 MB template, as the body
@@ -83,38 +90,55 @@ public class OperationsDashboards extends Construct {
         }
     }
 
-    /** Splits sections into pages; a section too large for one page continues on the next. */
+    /**
+     * Splits sections into pages at {@code maxWidgets}, {@link #MAX_BODY_CHARS} or
+     * {@link #CLOUDWATCH_MAX_METRICS}; a section too large for one page continues on the next.
+     */
     static List<List<Map<String, Object>>> paginate(List<DashboardSection> sections, int maxWidgets) {
         List<List<Map<String, Object>>> result = new ArrayList<>();
         List<Map<String, Object>> page = new ArrayList<>();
         int chars = 0;
+        int metrics = 0;
         for (DashboardSection section : sections) {
             List<Integer> sizes = section.widgets().stream().map(OperationsDashboards::chars).toList();
+            List<Integer> counts = section.widgets().stream().map(OperationsDashboards::metrics).toList();
             int sectionChars = sizes.stream().mapToInt(Integer::intValue).sum();
-            if (!page.isEmpty() && (page.size() + section.size() > maxWidgets || chars + sectionChars > MAX_BODY_CHARS)) {
+            int sectionMetrics = counts.stream().mapToInt(Integer::intValue).sum();
+            if (!page.isEmpty() && (page.size() + section.size() > maxWidgets || chars + sectionChars > MAX_BODY_CHARS
+                    || metrics + sectionMetrics > CLOUDWATCH_MAX_METRICS)) {
                 result.add(page);
                 page = new ArrayList<>();
                 chars = 0;
+                metrics = 0;
             }
             int part = 1;
             page.add(Widgets.text("## " + section.title()));
             for (int w = 0; w < sizes.size(); w++) {
                 Map<String, Object> widget = section.widgets().get(w);
                 int size = sizes.get(w);
-                if (page.size() == maxWidgets || chars + size > MAX_BODY_CHARS) {
+                int count = counts.get(w);
+                if (page.size() == maxWidgets || chars + size > MAX_BODY_CHARS || metrics + count > CLOUDWATCH_MAX_METRICS) {
                     result.add(page);
                     page = new ArrayList<>();
                     chars = 0;
+                    metrics = 0;
                     page.add(Widgets.text("## " + section.title() + " (part " + (++part) + ")"));
                 }
                 page.add(widget);
                 chars += size;
+                metrics += count;
             }
         }
         if (!page.isEmpty()) {
             result.add(page);
         }
         return result;
+    }
+
+    /** Entries of a widget's {@code metrics} (0 for text, alarm and log widgets). */
+    static int metrics(Map<String, Object> widget) {
+        return widget.get("properties") instanceof Map<?, ?> properties && properties.get("metrics") instanceof List<?> list
+                ? list.size() : 0;
     }
 
     static int chars(Map<String, Object> widget) {

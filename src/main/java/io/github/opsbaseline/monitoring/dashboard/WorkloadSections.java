@@ -111,7 +111,10 @@ public record WorkloadSections(String region, String alarmArnPrefix, String logN
                 metric(t + "freeable memory", region, List.of(line(ns, "FreeableMemory", id, "Average", "bytes"))),
                 metric(t + "latency p90", region, List.of(
                         line(ns, "ReadLatency", id, "p90", "read"), line(ns, "WriteLatency", id, "p90", "write"))),
-                metric(t + "free storage", region, List.of(line(ns, "FreeStorageSpace", id, "Minimum", "bytes"))));
+                // Aurora's cluster volume grows by itself and publishes no FreeStorageSpace: its size instead
+                d.facts().cluster() && d.facts().engine().isAurora()
+                        ? metric(t + "volume used", region, List.of(line(ns, "VolumeBytesUsed", id, "Average", "bytes")))
+                        : metric(t + "free storage", region, List.of(line(ns, "FreeStorageSpace", id, "Minimum", "bytes"))));
     }
 
     private List<Map<String, Object>> cache(MonitoredWorkload.Cache c) {
