@@ -67,6 +67,40 @@ class RestoreTestingTest {
     }
 
     @Test
+    void aWorkloadWithMoreDatabasesThanASelectionTakesTestsTheFirst30AndSaysSo() throws java.io.IOException {
+        // GIVEN prod with 31 RDS instances: its own main database (its composite rule names it), its read
+        // replica (not backed up, so not counted) and 30 more
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cfg-");
+        for (String f : List.of("base.json", "prod.json")) {
+            java.nio.file.Files.copy(java.nio.file.Path.of("stacks-config", f), dir.resolve(f));
+        }
+        String prodDbs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("prod.json").toFile())
+                .at("/workload/databases").toString();
+        String dbs = prodDbs.substring(1, prodDbs.length() - 1) + "," + String.join(",", IntStream.rangeClosed(1, 30).mapToObj(i ->
+                "{\"name\": \"db" + i + "\", \"engine\": \"postgres\", \"instanceId\": \"shop-db" + i + "\"}").toList());
+        java.nio.file.Files.writeString(dir.resolve("many.json"), "{ \"extends\": \"prod\", \"workload\": { \"databases\": [" + dbs + "] } }");
+        io.github.opsbaseline.config.EnvironmentConfig config = new io.github.opsbaseline.config.ConfigLoader(dir).load("many");
+        App app = new App();
+        software.amazon.awscdk.Environment where = software.amazon.awscdk.Environment.builder()
+                .account(config.account()).region(config.region()).build();
+        Stack alerts = new Stack(app, "alerts", software.amazon.awscdk.StackProps.builder().env(where).build());
+        BackupStack backup = new BackupStack(app, "backup", BackupStackProps.fromConfig(config,
+                software.amazon.awscdk.StackProps.builder().env(where).build(), BackupFixtures.topics(alerts)));
+
+        // THEN the RDS selection holds the first 30, the synth warns about the 31st, and the plan still backs up all
+        Template t = Template.fromStack(backup);
+        List<Map<String, Object>> rds = t.findResources("AWS::Backup::RestoreTestingSelection").values().stream()
+                .map(r -> (Map<String, Object>) r.get("Properties"))
+                .filter(p -> "RDS".equals(p.get("ProtectedResourceType"))).toList();
+        org.assertj.core.api.Assertions.assertThat(rds).singleElement()
+                .satisfies(p -> org.assertj.core.api.Assertions.assertThat((List<?>) p.get("ProtectedResourceArns")).hasSize(30));
+        software.amazon.awscdk.assertions.Annotations.fromStack(backup).hasWarning("*", Match.stringLikeRegexp(
+                "restore tests cover the first 30 of 31 RDS databases, in the order of workload.databases.*"));
+        org.assertj.core.api.Assertions.assertThat(backup.plan().selections().stream().map(s -> s.getNode().getId()))
+                .contains("ListedResources");
+    }
+
+    @Test
     void devHasNoRestoreTests() {
         TemplateSupport.backup("dev").resourceCountIs("AWS::Backup::RestoreTestingPlan", 0);
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
@@ -97,9 +98,11 @@ public class BackupStack extends Stack {
         new BackupJobAlerts(this, "JobAlerts", new BackupJobAlerts.Props(
                 props.names(), props.alertTopics(), List.of(vault.vaultName())));
 
+        // A restore testing selection takes at most 30 ARNs (AWS Backup): the first 30 of a type, in the
+        // file's order, are tested, and the synth says so with a warning rather than leaving it silent.
         Map<RestoreResourceType, List<String>> arnsByType = new EnumMap<>(RestoreResourceType.class);
-        arnsByType.put(RestoreResourceType.RDS, instanceArns);
-        arnsByType.put(RestoreResourceType.AURORA, clusterArns);
+        arnsByType.put(RestoreResourceType.RDS, firstArns(instanceArns));
+        arnsByType.put(RestoreResourceType.AURORA, firstArns(clusterArns));
         List<RestoreResourceType> restoreTypes = backup.restoreTesting().resourceTypes(props.databases());
         restoreTesting = backup.restoreTesting().enabled()
                 ? new RestoreTesting(this, "RestoreTesting", new RestoreTesting.Props(
@@ -107,6 +110,17 @@ public class BackupStack extends Stack {
                         vault.vaultArn(), role, arnsByType,
                         backup.selection().tags()))
                 : null;
+        if (restoreTesting != null) {
+            for (var type : List.of(RestoreResourceType.RDS, RestoreResourceType.AURORA)) {
+                int all = (type == RestoreResourceType.RDS ? instanceArns : clusterArns).size();
+                if (all > RestoreTesting.MAX_ARNS && restoreTypes.contains(type)) {
+                    Annotations.of(restoreTesting).addWarningV2("ops-baseline:restoreTestsFirst30" + type.awsName(),
+                            "restore tests cover the first " + RestoreTesting.MAX_ARNS + " of " + all + " " + type.awsName()
+                            + " databases, in the order of workload.databases (AWS Backup selects at most "
+                            + RestoreTesting.MAX_ARNS + " ARNs per resource type)");
+                }
+            }
+        }
 
         AuditConfig auditConfig = backup.audit();
         if (auditConfig.enabled()) {
@@ -142,6 +156,10 @@ public class BackupStack extends Stack {
                         Duration.minutes(backup.drHealthCheck().everyMinutes()), storageKey, props.removalPolicy(),
                         props.healthCheckVpcId(), backup.drHealthCheck().subnetIds()))
                 : null;
+    }
+
+    private static List<String> firstArns(List<String> arns) {
+        return arns.subList(0, Math.min(arns.size(), RestoreTesting.MAX_ARNS));
     }
 
     /**

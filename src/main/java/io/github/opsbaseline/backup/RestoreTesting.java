@@ -20,7 +20,7 @@ import software.constructs.Construct;
 public class RestoreTesting extends Construct {
 
     /** Restore testing selects at most this many ARNs per selection (AWS Backup). */
-    public static final int MAX_ARNS = RestoreTestingConfig.MAX_RESTORE_TEST_ARNS;
+    public static final int MAX_ARNS = 30;
 
     /**
      * Props of {@link RestoreTesting}.

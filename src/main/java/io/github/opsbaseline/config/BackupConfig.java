@@ -70,7 +70,7 @@ public record BackupConfig(
         if (vaultLock != null) {
             vaultLock.validate(problems, field(path, "vaultLock"));
         }
-        restoreTesting.validate(problems, field(path, "restoreTesting"), selection.databases(env));
+        restoreTesting.validate(problems, field(path, "restoreTesting"));
         audit.validate(problems, field(path, "audit"), env, this);
         applicationBucket.validate(problems, field(path, "applicationBucket"));
         drHealthCheck.validate(problems, field(path, "drHealthCheck"), env);
@@ -404,9 +404,6 @@ public record BackupConfig(
             resourceTypes = resourceTypes == null ? null : List.copyOf(resourceTypes);
         }
 
-        /** ARNs a restore testing selection takes at most (AWS Backup). */
-        public static final int MAX_RESTORE_TEST_ARNS = 30;
-
         public static RestoreTestingConfig defaults() {
             return new RestoreTestingConfig(null, null, null, null, null, null, null);
         }
@@ -432,20 +429,9 @@ public record BackupConfig(
                     selectionWindowDays, types);
         }
 
-        void validate(ConfigProblems problems, String path, List<WorkloadConfig.DatabaseConfig> databases) {
+        void validate(ConfigProblems problems, String path) {
             if (!enabled) {
                 return;
-            }
-            // the workload's databases are tested by ARN, and a selection takes at most 30 (an AWS Backup limit)
-            long clusters = databases.stream().filter(WorkloadConfig.DatabaseConfig::isCluster).count();
-            for (RestoreResourceType type : resourceTypes(databases)) {
-                long count = type == RestoreResourceType.AURORA ? clusters
-                        : type == RestoreResourceType.RDS ? databases.size() - clusters : 0;
-                if (count > MAX_RESTORE_TEST_ARNS) {
-                    problems.add(path, "expected at most " + MAX_RESTORE_TEST_ARNS + " " + type.awsName() + " databases to"
-                            + " restore-test (AWS Backup selects at most " + MAX_RESTORE_TEST_ARNS + " ARNs per resource type),"
-                            + " found " + count + " in $.workload.databases; set \"enabled\": false here to test none");
-                }
             }
             addIf(problems, field(path, "schedule"), AwsCron.problem(schedule));
             try {
