@@ -89,8 +89,8 @@ class RestoreTestingTest {
 
         // THEN the RDS selection holds the first 30, the synth warns about the 31st, and the plan still backs up all
         Template t = Template.fromStack(backup);
-        List<Map<String, Object>> rds = t.findResources("AWS::Backup::RestoreTestingSelection").values().stream()
-                .map(r -> (Map<String, Object>) r.get("Properties"))
+        List<Map<?, ?>> rds = t.findResources("AWS::Backup::RestoreTestingSelection").values().stream()
+                .<Map<?, ?>>map(r -> (Map<?, ?>) r.get("Properties"))
                 .filter(p -> "RDS".equals(p.get("ProtectedResourceType"))).toList();
         org.assertj.core.api.Assertions.assertThat(rds).singleElement()
                 .satisfies(p -> org.assertj.core.api.Assertions.assertThat((List<?>) p.get("ProtectedResourceArns")).hasSize(30));
