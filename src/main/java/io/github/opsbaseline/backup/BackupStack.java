@@ -168,7 +168,7 @@ public class BackupStack extends Stack {
      */
     private static List<String> checkedArns(List<String> databaseArns, BackupConfig backup) {
         List<String> arns = new ArrayList<>(databaseArns);
-        backup.selection().resourceArns().stream().filter(arn -> !backup.selection().excludeArns().contains(arn)).forEach(arns::add);
+        arns.addAll(backup.selection().includedResourceArns());
         return arns;
     }
 

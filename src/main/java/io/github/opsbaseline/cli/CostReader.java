@@ -110,6 +110,12 @@ final class CostReader {
                 explorer == null ? Times.iso(ctx.now()) : explorer.readAt());
     }
 
+    /** Whether a problem is one of this reader's Cost Explorer requests failing. */
+    static boolean costExplorerFailed(Problem problem) {
+        return SECTION.equals(problem.section())
+                && (CE_GET_COST_AND_USAGE.equals(problem.action()) || CE_GET_COST_FORECAST.equals(problem.action()));
+    }
+
     private static DateInterval interval(LocalDate start, LocalDate endExclusive) {
         return DateInterval.builder().start(start.toString()).end(endExclusive.toString()).build();
     }

@@ -95,7 +95,7 @@ public final class StatusCommand {
                 StatusReport report = readOnce(options, config, otherEnvironments, aws, clock, pause, lastCost);
                 // Cost Explorer's figures are reused for the hour only when both requests succeeded: failed ones
                 // would show nulls with no problem and exit 0 on the next refreshes.
-                lastCost = report.cost() != null && report.problems().stream().noneMatch(p -> p.action().startsWith("ce:"))
+                lastCost = report.cost() != null && report.problems().stream().noneMatch(CostReader::costExplorerFailed)
                         ? report.cost() : lastCost;
                 if (options.json()) {
                     out.print(JsonView.render(report, !options.watch()));

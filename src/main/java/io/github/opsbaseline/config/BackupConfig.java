@@ -288,6 +288,11 @@ public record BackupConfig(
                     .filter(db -> !db.readReplica()).filter(db -> !excluded(db, env)).toList() : List.of();
         }
 
+        /** The resourceArns that are backed up: those not also in excludeArns. */
+        public List<String> includedResourceArns() {
+            return resourceArns.stream().filter(arn -> !excludeArns.contains(arn)).toList();
+        }
+
         private boolean excluded(WorkloadConfig.DatabaseConfig db, EnvironmentConfig env) {
             // arn:<partition>:rds:<region>:<account>:db|cluster:<identifier>
             String tail = ":rds:" + env.region() + ":" + env.account() + ":" + (db.isCluster() ? "cluster:" : "db:") + db.identifier();

@@ -75,8 +75,7 @@ public final class AlarmCatalogue {
 
     /** Whether a signal's levels are a percentage in every variant of it, so past 100 is a mistake wherever it applies. */
     private static boolean percentEverywhere(String kind, String signal) {
-        return VARIANTS.get(kind).stream().filter(d -> d.id().equals(signal))
-                .allMatch(d -> d.unit().startsWith("%") && !d.isBand());
+        return VARIANTS.get(kind).stream().filter(d -> d.id().equals(signal)).allMatch(AlarmCatalogue::percent);
     }
 
     private static Map<String, SignalDefinition> byId(List<SignalDefinition> defs) {
