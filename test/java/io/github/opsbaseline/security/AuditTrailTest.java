@@ -55,6 +55,26 @@ class AuditTrailTest {
     }
 
     @Test
+    void bucketTakesDeliveryFromThisTrailOnly() {
+        Template t = SecurityTemplates.of("prod");
+        Object trailArn = Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
+                ":cloudtrail:ap-southeast-1:777788889999:trail/django-ms-prod-trail")));
+        Object cloudTrail = Map.of("Service", "cloudtrail.amazonaws.com");
+        Object deny = Map.of("Sid", "DenyCloudTrailDeliveryForOtherTrails", "Effect", "Deny",
+                "Principal", cloudTrail, "Action", List.of("s3:GetBucketAcl", "s3:PutObject"),
+                "Resource", List.of(Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("TrailBucket"), "Arn")),
+                        Map.of("Fn::Join", List.of("", List.of(
+                                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("TrailBucket"), "Arn")), "/*")))),
+                "Condition", Map.of("StringNotEquals", Map.of("aws:SourceArn", trailArn)));
+        // the deny sits beside the Trail construct's own grants, which still let this trail deliver
+        t.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Match.objectLike(Map.of(
+                "Statement", Match.arrayWith(List.of(
+                        Match.objectLike(Map.of("Effect", "Allow", "Principal", cloudTrail, "Action", "s3:GetBucketAcl")),
+                        Match.objectLike(Map.of("Effect", "Allow", "Principal", cloudTrail, "Action", "s3:PutObject")),
+                        deny))))));
+    }
+
+    @Test
     void bucketIsHardenedRetainedAndLogsElsewhere() {
         Template t = SecurityTemplates.of("prod");
         t.hasResource("AWS::S3::Bucket", Match.objectLike(Map.of(

@@ -32,7 +32,8 @@ import software.constructs.Construct;
  * The account's audit trail: multi-region, global service events, log file validation, encrypted
  * with its own rotating KMS key whose policy lets CloudTrail use it only for this account's trails
  * (encryption-context condition), delivered to a hardened bucket (retained, lifecycle from props)
- * and to a KMS-encrypted CloudWatch log group that the CIS alarms read. Optional Insights and S3
+ * and to a KMS-encrypted CloudWatch log group that the CIS alarms read. The bucket refuses delivery
+ * from any other trail (aws:SourceArn), as the key does. Optional Insights and S3
  * data events; data events use advanced event selectors that leave out the trail's own buckets
  * (logging the log bucket's writes would log itself).
  */
@@ -86,6 +87,7 @@ public class AuditTrail extends Construct {
         // The trail bucket uses an S3 Bucket Key, and CloudTrail then needs kms:Decrypt to create or
         // update an SSE-KMS trail (AWS: "Configure AWS KMS key policies for CloudTrail").
         Map<String, Object> thisTrail = Map.of("StringEquals", Map.of("aws:SourceArn", trailArn));
+        Map<String, Object> thisTrailOnly = Map.of("StringNotEquals", Map.of("aws:SourceArn", trailArn));
         key.addToResourcePolicy(cloudTrailMay("AllowCloudTrailToDecryptForTheBucketKey", "kms:Decrypt", thisTrail));
         key.addToResourcePolicy(cloudTrailMay("AllowCloudTrailToDescribeKey", "kms:DescribeKey", thisTrail));
 
@@ -117,6 +119,17 @@ public class AuditTrail extends Construct {
         }
         trail = builder.build();
         trail.getNode().addDependency(key);
+        // The Trail construct's two bucket statements let CloudTrail deliver for any trail of any
+        // account that names this bucket; AWS advises tying delivery to this trail's ARN (confused
+        // deputy). A deny for every other source leaves the construct's own statements untouched.
+        bucket.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("DenyCloudTrailDeliveryForOtherTrails")
+                .effect(Effect.DENY)
+                .principals(List.of(new ServicePrincipal("cloudtrail.amazonaws.com")))
+                .actions(List.of("s3:GetBucketAcl", "s3:PutObject"))
+                .resources(List.of(bucket.getBucketArn(), bucket.arnForObjects("*")))
+                .conditions(thisTrailOnly)
+                .build());
         if (ct.s3DataEvents()) {
             CfnTrail cfn = (CfnTrail) trail.getNode().getDefaultChild();
             // Advanced selectors replace basic ones; management events must then be selected too.
