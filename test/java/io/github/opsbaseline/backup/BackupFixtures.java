@@ -44,25 +44,27 @@ final class BackupFixtures {
     }
 
     static synchronized Built built(String env) {
-        return BUILT.computeIfAbsent(env, e -> {
-            EnvironmentConfig config = config(e);
-            App app = strictApp("cdk.out-backup-" + e);
-            StackProps.Builder home = StackProps.builder();
-            Environment where = Environment.builder().account(config.account()).region(config.region()).build();
-            Stack alerts = new Stack(app, "alerts", StackProps.builder().env(where).build());
-            IAlertTopics topics = topics(alerts);
-            BackupDrStack dr = config.drRegion() == null ? null : new BackupDrStack(app, config.names().name("backup-dr"),
-                    BackupDrStackProps.fromConfig(config, StackProps.builder()
-                            .stackName(config.names().name("backup-dr")).description("DR half").build()));
-            BackupStack backup = new BackupStack(app, config.names().name("backup"), BackupStackProps.fromConfig(config,
-                    home.stackName(config.names().name("backup")).env(where).build(), topics));
-            for (Stack stack : dr == null ? java.util.List.of(backup) : java.util.List.<Stack>of(dr, backup)) {
-                BaselineTags.apply(stack, BaselineTags.of(config));
-                io.github.opsbaseline.compliance.KeyGrantGuard.applyTo(stack);
-                CompliancePacks.apply(stack, config.compliance());
-            }
-            app.synth();
-            return new Built(config, backup, dr, alerts);
-        });
+        return BUILT.computeIfAbsent(env, e -> build(config(e), "cdk.out-backup-" + e));
+    }
+
+    /** The backup stacks of {@code config} as the app builds them: tags, key-grant guard, compliance packs. */
+    static Built build(EnvironmentConfig config, String outdir) {
+        App app = strictApp(outdir);
+        StackProps.Builder home = StackProps.builder();
+        Environment where = Environment.builder().account(config.account()).region(config.region()).build();
+        Stack alerts = new Stack(app, "alerts", StackProps.builder().env(where).build());
+        IAlertTopics topics = topics(alerts);
+        BackupDrStack dr = config.drRegion() == null ? null : new BackupDrStack(app, config.names().name("backup-dr"),
+                BackupDrStackProps.fromConfig(config, StackProps.builder()
+                        .stackName(config.names().name("backup-dr")).description("DR half").build()));
+        BackupStack backup = new BackupStack(app, config.names().name("backup"), BackupStackProps.fromConfig(config,
+                home.stackName(config.names().name("backup")).env(where).build(), topics));
+        for (Stack stack : dr == null ? java.util.List.of(backup) : java.util.List.<Stack>of(dr, backup)) {
+            BaselineTags.apply(stack, BaselineTags.of(config));
+            io.github.opsbaseline.compliance.KeyGrantGuard.applyTo(stack);
+            CompliancePacks.apply(stack, config.compliance());
+        }
+        app.synth();
+        return new Built(config, backup, dr, alerts);
     }
 }

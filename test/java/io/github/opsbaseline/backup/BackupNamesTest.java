@@ -40,7 +40,7 @@ class BackupNamesTest {
         Stack stack = new Stack(new App(), "Check");
         assertThatThrownBy(() -> new DrHealthCheck.Props(new ResourceNames("p", "dev"),
                 BackupFixtures.topics(stack), "vault", null, null, null, null, Duration.hours(1),
-                new Key(stack, "Key"), null, "vpc-0123456789abcdef0", List.of()))
+                new Key(stack, "Key"), null, "vpc-0123456789abcdef0", List.of(), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subnet");
     }
 }

@@ -76,29 +76,50 @@ class DrHealthCheckTest {
     @Test
     void excludedDatabasesAreNotExpectedAndListedResourcesAre() throws IOException {
         // GIVEN prod with its main database excluded from backup and a table listed by ARN
-        Path dir = Files.createTempDirectory("cfg-");
-        for (String f : List.of("base.json", "prod.json")) {
-            Files.copy(Path.of("stacks-config", f), dir.resolve(f));
-        }
-        Files.writeString(dir.resolve("prodx.json"), """
+        BackupFixtures.Built prodx = prodWith("""
                 { "extends": "prod", "backup": { "selection": {
                     "excludeArns": ["arn:aws:rds:ap-southeast-1:777788889999:db:django-ms-prod-db"],
                     "resourceArns": ["arn:aws:dynamodb:ap-southeast-1:777788889999:table/carts"] } } }
                 """);
-        io.github.opsbaseline.config.EnvironmentConfig config = new io.github.opsbaseline.config.ConfigLoader(dir).load("prodx");
-        software.amazon.awscdk.App app = new software.amazon.awscdk.App();
-        software.amazon.awscdk.Environment where = software.amazon.awscdk.Environment.builder()
-                .account(config.account()).region(config.region()).build();
-        software.amazon.awscdk.Stack alerts = new software.amazon.awscdk.Stack(app, "alerts",
-                software.amazon.awscdk.StackProps.builder().env(where).build());
-        BackupStack backup = new BackupStack(app, "backup", BackupStackProps.fromConfig(config,
-                software.amazon.awscdk.StackProps.builder().env(where).build(), BackupFixtures.topics(alerts)));
 
         // THEN the DR check expects the table and not the excluded database, which is never backed up
-        Template t = Template.fromStack(backup);
+        Template t = Template.fromStack(prodx.backup());
         t.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
                 "PROTECTED_ARNS", "[\"arn:aws:dynamodb:ap-southeast-1:777788889999:table/carts\"]")))));
-        assertThat(config.backup().selection().databases(config)).isEmpty();
+        assertThat(prodx.config().backup().selection().databases(prodx.config())).isEmpty();
+    }
+
+    @Test
+    void anAccountWhoseQuotaAllowsNoReservationGetsNoneAndTheCompliancePacksStillPass() throws IOException {
+        // GIVEN prod (HIPAA, NIST 800-53) on an account whose Lambda concurrency quota is 10
+        BackupFixtures.Built prodx = prodWith("""
+                { "extends": "prod", "backup": { "drHealthCheck": { "reserveConcurrency": false } } }
+                """);
+
+        // THEN the check reserves nothing, and the packs' LambdaConcurrency rules are suppressed with a reason
+        Template t = Template.fromStack(prodx.backup());
+        t.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "django-ms-prodx-dr-health-check",
+                "ReservedConcurrentExecutions", Match.absent()));
+        assertThat(io.github.opsbaseline.testing.NagFindings.of(prodx.backup())).isEmpty();
+        t.hasResource("AWS::Lambda::Function", Match.objectLike(Map.of("Metadata", Match.objectLike(Map.of("cdk_nag",
+                Map.of("rules_to_suppress", Match.arrayWith(List.of(
+                        Match.objectLike(Map.of("id", "HIPAA.Security-LambdaConcurrency",
+                                "reason", Match.stringLikeRegexp("concurrency quota is still low"))),
+                        Match.objectLike(Map.of("id", "NIST.800.53.R5-LambdaConcurrency"))))))))));
+        // and by default it reserves one run (the test above), with nothing suppressed for it
+        assertThat(Template.fromStack(BackupFixtures.built("prod").backup()).toJSON().toString())
+                .doesNotContain("LambdaConcurrency");
+    }
+
+    /** Prod's backup stacks as the app builds them (compliance packs included), from a file extending prod. */
+    private static BackupFixtures.Built prodWith(String prodxJson) throws IOException {
+        Path dir = Files.createTempDirectory("cfg-");
+        for (String f : List.of("base.json", "prod.json")) {
+            Files.copy(Path.of("stacks-config", f), dir.resolve(f));
+        }
+        Files.writeString(dir.resolve("prodx.json"), prodxJson);
+        return BackupFixtures.build(new io.github.opsbaseline.config.ConfigLoader(dir).load("prodx"),
+                "cdk.out-backup-" + dir.getFileName());
     }
 
     @Test

@@ -154,7 +154,8 @@ public class BackupStack extends Stack {
                         props.names(), props.alertTopics(), vault.vaultName(), drVaultArn, checkedArns(databaseArns, backup),
                         props.healthUrls(), backup.drHealthCheck().maxRecoveryPointAgeHours(),
                         Duration.minutes(backup.drHealthCheck().everyMinutes()), storageKey, props.removalPolicy(),
-                        props.healthCheckVpcId(), backup.drHealthCheck().subnetIds()))
+                        props.healthCheckVpcId(), backup.drHealthCheck().subnetIds(),
+                        backup.drHealthCheck().reserveConcurrency()))
                 : null;
     }
 

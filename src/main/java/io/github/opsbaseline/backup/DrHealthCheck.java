@@ -66,10 +66,13 @@ public class DrHealthCheck extends Construct {
      * @param removalPolicy for the log group; default RETAIN
      * @param vpcId the VPC the function runs in; default none (then Control Tower's CT.LAMBDA.PR.3 fails)
      * @param subnetIds the subnets it runs in (need a route to the AWS APIs and the URLs); required with vpcId
+     * @param reserveConcurrency reserve one concurrent run; default true (false where the account's
+     *     concurrency quota is still low, 10 or 50, which allows no reservation)
      */
     public record Props(ResourceNames names, IAlertTopics alertTopics, String vaultName, String drVaultArn,
                         List<String> protectedArns, List<String> healthUrls, Integer maxRecoveryPointAgeHours,
-                        Duration every, IKey key, RemovalPolicy removalPolicy, String vpcId, List<String> subnetIds) {
+                        Duration every, IKey key, RemovalPolicy removalPolicy, String vpcId, List<String> subnetIds,
+                        Boolean reserveConcurrency) {
         public Props {
             Objects.requireNonNull(names, "names");
             Objects.requireNonNull(alertTopics, "alertTopics");
@@ -81,6 +84,7 @@ public class DrHealthCheck extends Construct {
             Objects.requireNonNull(key, "key");
             removalPolicy = removalPolicy == null ? RemovalPolicy.RETAIN : removalPolicy;
             subnetIds = subnetIds == null ? List.of() : List.copyOf(subnetIds);
+            reserveConcurrency = reserveConcurrency == null ? Boolean.TRUE : reserveConcurrency;
             if (vpcId != null && subnetIds.isEmpty()) {
                 throw new IllegalArgumentException("DrHealthCheck: a vpcId needs at least one subnet id");
             }
@@ -168,7 +172,7 @@ public class DrHealthCheck extends Construct {
                 .memorySize(256)
                 .role(role.withoutPolicyUpdates())
                 .logGroup(logs)
-                .reservedConcurrentExecutions(1)
+                .reservedConcurrentExecutions(props.reserveConcurrency() ? 1 : null)
                 .retryAttempts(0)
                 .deadLetterTopic(props.alertTopics().critical())
                 .environment(env)
@@ -199,6 +203,14 @@ public class DrHealthCheck extends Construct {
                     .actions(List.of("ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces",
                             "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"))
                     .resources(List.of("*")).build());
+        }
+
+        if (!props.reserveConcurrency()) {
+            String why = "The account's Lambda concurrency quota is still low (the environment says reserveConcurrency:"
+                    + " false), and Lambda refuses any reservation that would leave less than its minimum unreserved;"
+                    + " the check runs once per schedule with no retries and needs no more than the shared pool gives it.";
+            Nag.suppress(function, "HIPAA.Security-LambdaConcurrency", why);
+            Nag.suppress(function, "NIST.800.53.R5-LambdaConcurrency", why);
         }
 
         // Lambda checks the network-interface and dead-letter permissions when it creates the function:

@@ -239,12 +239,8 @@ public record BackupConfig(
                         + " to " + MAX_WINDOW_MINUTES + " minutes, found " + completionWindowMinutes);
             }
             lifecycle().validate(problems, path, continuousBackup, lock);
-            recoveryPointTags.forEach((k, v) -> {
-                if (k.isEmpty() || k.length() > 128 || EnvironmentConfig.reservedByAws(k) || v == null || v.length() > 256) {
-                    problems.add(field(field(path, "recoveryPointTags"), k), "expected a tag key of 1-128 characters"
-                            + " not starting with \"aws:\" in any case and a value of at most 256");
-                }
-            });
+            recoveryPointTags.forEach((k, v) ->
+                    EnvironmentConfig.checkTag(problems, field(field(path, "recoveryPointTags"), k), k, v, false));
             if (copyToDr != null) {
                 if (drRegion == null) {
                     problems.add(field(path, "copyToDr"), "expected a drRegion for the environment to copy to, found none "
@@ -304,13 +300,7 @@ public record BackupConfig(
             if (tags.isEmpty() && resourceArns.isEmpty() && !(includeDatabases && !env.workload().databases().isEmpty())) {
                 problems.add(path, "expected tags, resourceArns or workload databases to protect, found none");
             }
-            tags.forEach((k, v) -> {
-                if (k.isEmpty() || k.length() > 128 || EnvironmentConfig.reservedByAws(k) || v == null || v.isEmpty()
-                        || v.length() > 256) {
-                    problems.add(field(field(path, "tags"), k), "expected a tag key of 1-128 characters"
-                            + " not starting with \"aws:\" in any case and a value of 1-256");
-                }
-            });
+            tags.forEach((k, v) -> EnvironmentConfig.checkTag(problems, field(field(path, "tags"), k), k, v, true));
             for (int i = 0; i < resourceArns.size(); i++) {
                 problems.matches(index(field(path, "resourceArns"), i), resourceArns.get(i), Patterns.ARN, "an ARN");
             }
@@ -598,9 +588,12 @@ public record BackupConfig(
      *     (a daily rule plus its start and completion windows)
      * @param vpc name of the workload VPC ({@code $.workload.vpcs[].name}) it runs in; default the only one
      * @param subnetIds private subnets of that VPC it runs in; required when enabled
+     * @param reserveConcurrency reserve one concurrent run for the check, so other functions cannot
+     *     starve it; default true. False on a new account whose Lambda concurrency quota is still low
+     *     (10 or 50): Lambda keeps a minimum unreserved and refuses any reservation there
      */
     public record DrHealthCheckConfig(Boolean enabled, Integer everyMinutes, Integer maxRecoveryPointAgeHours,
-                                      String vpc, List<String> subnetIds) {
+                                      String vpc, List<String> subnetIds, Boolean reserveConcurrency) {
 
         public static final java.util.regex.Pattern SUBNET_ID = java.util.regex.Pattern.compile("subnet-[0-9a-f]{8}([0-9a-f]{9})?");
 
@@ -609,10 +602,11 @@ public record BackupConfig(
             everyMinutes = everyMinutes == null ? Integer.valueOf(60) : everyMinutes;
             maxRecoveryPointAgeHours = maxRecoveryPointAgeHours == null ? Integer.valueOf(26) : maxRecoveryPointAgeHours;
             subnetIds = subnetIds == null ? List.of() : List.copyOf(subnetIds);
+            reserveConcurrency = reserveConcurrency == null ? Boolean.TRUE : reserveConcurrency;
         }
 
         public static DrHealthCheckConfig defaults() {
-            return new DrHealthCheckConfig(null, null, null, null, null);
+            return new DrHealthCheckConfig(null, null, null, null, null, null);
         }
 
         /** The VPC id the check runs in, or null when it cannot be resolved. */
