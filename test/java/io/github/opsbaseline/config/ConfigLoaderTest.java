@@ -185,6 +185,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aBackupSelectionMayMatchTagsOnlySomeServicesAllow() throws IOException {
+        // GIVEN a selection of a tag EC2 allows (any character) that the baseline could not put on a resource
+        Path dir = Files.createTempDirectory("cfg-");
+        Files.copy(ProjectPaths.stacksConfig().resolve("base.json"), dir.resolve("base.json"));
+        Files.writeString(dir.resolve("qa.json"), """
+                { "extends": "base", "backup": { "selection": { "tags": { "team#1": "ops & platform" } } } }
+                """);
+        // THEN it loads: a selection matches the tags resources carry, only lengths and aws: are checked
+        assertThat(new ConfigLoader(dir).load("qa").backup().selection().tags()).containsEntry("team#1", "ops & platform");
+    }
+
+    @Test
     void aConfigDirectoryThatIsNotThereIsSaidSo() throws IOException {
         Path missing = Files.createTempDirectory("cfg-").resolve("nope");
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> new ConfigLoader(missing).load("dev"));

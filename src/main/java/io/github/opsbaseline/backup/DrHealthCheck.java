@@ -67,7 +67,7 @@ public class DrHealthCheck extends Construct {
      * @param vpcId the VPC the function runs in; default none (then Control Tower's CT.LAMBDA.PR.3 fails)
      * @param subnetIds the subnets it runs in (need a route to the AWS APIs and the URLs); required with vpcId
      * @param reserveConcurrency reserve one concurrent run; default true (false where the account's
-     *     concurrency quota is still low, 10 or 50, which allows no reservation)
+     *     concurrency quota is 100 or less, which allows no reservation)
      */
     public record Props(ResourceNames names, IAlertTopics alertTopics, String vaultName, String drVaultArn,
                         List<String> protectedArns, List<String> healthUrls, Integer maxRecoveryPointAgeHours,
@@ -207,7 +207,7 @@ public class DrHealthCheck extends Construct {
 
         if (!props.reserveConcurrency()) {
             String why = "The account's Lambda concurrency quota is still low (the environment says reserveConcurrency:"
-                    + " false), and Lambda refuses any reservation that would leave less than its minimum unreserved;"
+                    + " false), and Lambda refuses any reservation that would leave less than 100 unreserved;"
                     + " the check runs once per schedule with no retries and needs no more than the shared pool gives it.";
             Nag.suppress(function, "HIPAA.Security-LambdaConcurrency", why);
             Nag.suppress(function, "NIST.800.53.R5-LambdaConcurrency", why);

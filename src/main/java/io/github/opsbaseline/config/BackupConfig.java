@@ -240,7 +240,7 @@ public record BackupConfig(
             }
             lifecycle().validate(problems, path, continuousBackup, lock);
             recoveryPointTags.forEach((k, v) ->
-                    EnvironmentConfig.checkTag(problems, field(field(path, "recoveryPointTags"), k), k, v, false));
+                    EnvironmentConfig.checkTag(problems, field(field(path, "recoveryPointTags"), k), k, v));
             if (copyToDr != null) {
                 if (drRegion == null) {
                     problems.add(field(path, "copyToDr"), "expected a drRegion for the environment to copy to, found none "
@@ -300,7 +300,16 @@ public record BackupConfig(
             if (tags.isEmpty() && resourceArns.isEmpty() && !(includeDatabases && !env.workload().databases().isEmpty())) {
                 problems.add(path, "expected tags, resourceArns or workload databases to protect, found none");
             }
-            tags.forEach((k, v) -> EnvironmentConfig.checkTag(problems, field(field(path, "tags"), k), k, v, true));
+            // Only lengths and the reserved prefix: these match tags resources already carry, and some
+            // services (EC2) allow any character in a tag, so the tagging character set would refuse a
+            // selection that matches.
+            tags.forEach((k, v) -> {
+                if (k.isEmpty() || k.length() > 128 || EnvironmentConfig.reservedByAws(k) || v == null || v.isEmpty()
+                        || v.length() > 256) {
+                    problems.add(field(field(path, "tags"), k), "expected a tag key of 1-128 characters"
+                            + " not starting with \"aws:\" in any case and a value of 1-256");
+                }
+            });
             for (int i = 0; i < resourceArns.size(); i++) {
                 problems.matches(index(field(path, "resourceArns"), i), resourceArns.get(i), Patterns.ARN, "an ARN");
             }
@@ -589,8 +598,8 @@ public record BackupConfig(
      * @param vpc name of the workload VPC ({@code $.workload.vpcs[].name}) it runs in; default the only one
      * @param subnetIds private subnets of that VPC it runs in; required when enabled
      * @param reserveConcurrency reserve one concurrent run for the check, so other functions cannot
-     *     starve it; default true. False on a new account whose Lambda concurrency quota is still low
-     *     (10 or 50): Lambda keeps a minimum unreserved and refuses any reservation there
+     *     starve it; default true. False on an account whose Lambda concurrency quota is 100 or less,
+     *     as a new account's often is: Lambda keeps 100 unreserved and refuses any reservation there
      */
     public record DrHealthCheckConfig(Boolean enabled, Integer everyMinutes, Integer maxRecoveryPointAgeHours,
                                       String vpc, List<String> subnetIds, Boolean reserveConcurrency) {

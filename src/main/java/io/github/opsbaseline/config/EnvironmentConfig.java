@@ -81,26 +81,24 @@ public record EnvironmentConfig(
             "compliance", "managed-by");
 
     /** AWS reserves the {@code aws:} prefix, in any case, for both tag keys and tag values. */
-    private static boolean reservedByAws(String text) {
+    static boolean reservedByAws(String text) {
         return text.regionMatches(true, 0, "aws:", 0, 4);
     }
 
     /**
-     * One tag as AWS's tagging rules allow it: the environment's tags, the tags a backup rule puts on
-     * its recovery points and the tags a backup selection matches are all held to the same rules.
+     * One tag the baseline puts on resources, as AWS's tagging rules allow it: the environment's tags
+     * and the tags a backup rule puts on its recovery points are held to the same rules.
      *
      * @param path the tag's JSON path, reported with each problem
-     * @param valueRequired whether an empty value is refused too (a selection matching "" matches nothing)
      */
-    static void checkTag(ConfigProblems problems, String path, String key, String value, boolean valueRequired) {
+    static void checkTag(ConfigProblems problems, String path, String key, String value) {
         if (key.isBlank() || key.length() > 128 || reservedByAws(key) || !TAG_TEXT.matcher(key).matches()) {
             problems.add(path, "not a tag key (1-128 letters, digits, spaces and _ . : / = + - @, not blank, not"
                     + " starting with \"aws:\" in any case): " + ConfigProblems.quote(key));
         }
-        if (value == null || (valueRequired && value.isEmpty()) || value.length() > 256 || reservedByAws(value)
-                || !TAG_TEXT.matcher(value).matches()) {
-            problems.add(path, "not a tag value (" + (valueRequired ? "1-256" : "at most 256")
-                    + " letters, digits, spaces and _ . : / = + - @, not starting with \"aws:\" in any case)"
+        if (value == null || value.length() > 256 || reservedByAws(value) || !TAG_TEXT.matcher(value).matches()) {
+            problems.add(path, "not a tag value (at most 256 letters, digits, spaces and _ . : / = + - @, not"
+                    + " starting with \"aws:\" in any case)"
                     + (value == null ? "" : ": " + ConfigProblems.quote(value)));
         }
     }
@@ -140,7 +138,7 @@ public record EnvironmentConfig(
         if (drRegion != null && region == null) {
             problems.add(field(root, "region"), "missing: a drRegion needs the home region set");
         }
-        tags.forEach((key, value) -> checkTag(problems, field(field(root, "tags"), key), key, value, false));
+        tags.forEach((key, value) -> checkTag(problems, field(field(root, "tags"), key), key, value));
         long ownTags = tags.keySet().stream().filter(k -> !BASELINE_TAG_KEYS.contains(k)).count();
         if (ownTags + BASELINE_TAG_KEYS.size() > MAX_TAGS) {
             problems.add(field(root, "tags"), "expected at most " + (MAX_TAGS - BASELINE_TAG_KEYS.size())

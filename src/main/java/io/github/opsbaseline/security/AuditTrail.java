@@ -119,9 +119,10 @@ public class AuditTrail extends Construct {
         }
         trail = builder.build();
         trail.getNode().addDependency(key);
-        // The Trail construct's two bucket statements let CloudTrail deliver for any trail of any
-        // account that names this bucket; AWS advises tying delivery to this trail's ARN (confused
-        // deputy). A deny for every other source leaves the construct's own statements untouched.
+        // The Trail construct's two bucket statements let CloudTrail deliver for any trail that names
+        // this bucket (writes only under AWSLogs/<this account>/, but other trails of the account
+        // too); AWS advises tying delivery to this trail's ARN (confused deputy). A deny for every
+        // other source leaves the construct's own statements untouched.
         bucket.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("DenyCloudTrailDeliveryForOtherTrails")
                 .effect(Effect.DENY)
