@@ -100,9 +100,11 @@ public class BackupStack extends Stack {
 
         // A restore testing selection takes at most 30 ARNs (AWS Backup): the first 30 of a type, in the
         // file's order, are tested, and the synth says so with a warning rather than leaving it silent.
+        Map<RestoreResourceType, List<String>> allByType = new EnumMap<>(RestoreResourceType.class);
+        allByType.put(RestoreResourceType.RDS, instanceArns);
+        allByType.put(RestoreResourceType.AURORA, clusterArns);
         Map<RestoreResourceType, List<String>> arnsByType = new EnumMap<>(RestoreResourceType.class);
-        arnsByType.put(RestoreResourceType.RDS, firstArns(instanceArns));
-        arnsByType.put(RestoreResourceType.AURORA, firstArns(clusterArns));
+        allByType.forEach((type, arns) -> arnsByType.put(type, arns.subList(0, Math.min(arns.size(), RestoreTesting.MAX_ARNS))));
         List<RestoreResourceType> restoreTypes = backup.restoreTesting().resourceTypes(props.databases());
         restoreTesting = backup.restoreTesting().enabled()
                 ? new RestoreTesting(this, "RestoreTesting", new RestoreTesting.Props(
@@ -111,8 +113,8 @@ public class BackupStack extends Stack {
                         backup.selection().tags()))
                 : null;
         if (restoreTesting != null) {
-            for (var type : List.of(RestoreResourceType.RDS, RestoreResourceType.AURORA)) {
-                int all = (type == RestoreResourceType.RDS ? instanceArns : clusterArns).size();
+            for (var type : allByType.keySet()) {
+                int all = allByType.get(type).size();
                 if (all > RestoreTesting.MAX_ARNS && restoreTypes.contains(type)) {
                     Annotations.of(restoreTesting).addWarningV2("ops-baseline:restoreTestsFirst30" + type.awsName(),
                             "restore tests cover the first " + RestoreTesting.MAX_ARNS + " of " + all + " " + type.awsName()
@@ -157,10 +159,6 @@ public class BackupStack extends Stack {
                         props.healthCheckVpcId(), backup.drHealthCheck().subnetIds(),
                         backup.drHealthCheck().reserveConcurrency()))
                 : null;
-    }
-
-    private static List<String> firstArns(List<String> arns) {
-        return arns.subList(0, Math.min(arns.size(), RestoreTesting.MAX_ARNS));
     }
 
     /**

@@ -6,12 +6,15 @@ import io.github.opsbaseline.core.ResourceNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -276,10 +279,10 @@ public class DrHealthCheck extends Construct {
     }
 
     /** 443 and every other port the health URLs name, ascending. */
-    static java.util.SortedSet<Integer> httpsPorts(List<String> urls) {
-        java.util.SortedSet<Integer> ports = new java.util.TreeSet<>(List.of(443));
+    static SortedSet<Integer> httpsPorts(List<String> urls) {
+        SortedSet<Integer> ports = new TreeSet<>(List.of(443));
         for (String url : urls) {
-            int port = java.net.URI.create(url).getPort();
+            int port = URI.create(url).getPort();
             if (port > 0) {
                 ports.add(port);
             }

@@ -44,39 +44,13 @@ final class CostReader {
     static Cost read(ReadContext ctx, Cost explorer) {
         EnvironmentConfig config = ctx.config();
         LocalDate today = LocalDate.ofInstant(ctx.now(), ZoneOffset.UTC);
-        LocalDate monthStart = today.withDayOfMonth(1);
-        LocalDate nextMonth = monthStart.plusMonths(1);
         boolean byTag = config.cost().filterByProjectTag();
         Expression filter = byTag ? Expression.builder().tags(TagValues.builder().key(BaselineTags.PROJECT)
                 .values(config.project()).build()).build() : null;
         String scope = byTag ? "tag " + BaselineTags.PROJECT + "=" + config.project() : "account";
-        Double monthToDate = explorer == null ? null : explorer.monthToDateUsd();
-        Double forecast = explorer == null ? null : explorer.forecastRemainingUsd();
-        String currency = explorer == null ? "USD" : explorer.currency();
-        if (explorer == null) {
-        try {
-            if (today.isAfter(monthStart)) {
-                MetricValue total = ctx.calls().call(SECTION, CE_GET_COST_AND_USAGE, () -> ctx.aws().costExplorer()
-                        .getCostAndUsage(r -> r.timePeriod(interval(monthStart, today)).granularity(Granularity.MONTHLY)
-                                .metrics("UnblendedCost").filter(filter)))
-                        .resultsByTime().stream().findFirst().map(t -> t.total().get("UnblendedCost")).orElse(null);
-                monthToDate = total == null ? 0.0 : Double.parseDouble(total.amount());
-                currency = total == null ? currency : total.unit();
-            } else {
-                monthToDate = 0.0;
-            }
-        } catch (ApiCalls.Failed e) {
-            ctx.calls().report(e.problem());
-        }
-        try {
-            MetricValue total = ctx.calls().call(SECTION, CE_GET_COST_FORECAST, () -> ctx.aws().costExplorer()
-                    .getCostForecast(r -> r.timePeriod(interval(today, nextMonth)).granularity(Granularity.MONTHLY)
-                            .metric(Metric.UNBLENDED_COST).filter(filter))).total();
-            forecast = Double.parseDouble(total.amount());
-        } catch (ApiCalls.Failed e) {
-            ctx.calls().report(e.problem());
-        }
-        }
+        Figures figures = explorer != null
+                ? new Figures(explorer.currency(), explorer.monthToDateUsd(), explorer.forecastRemainingUsd(), explorer.readAt())
+                : askCostExplorer(ctx, filter, today);
         Double estimate = null;
         String source;
         if (ctx.assembly() == null) {
@@ -104,10 +78,46 @@ final class CostReader {
                 source = "offline estimate from " + ctx.assembly() + " (list prices of " + e.priceDate() + ")";
             }
         }
+        Double monthToDate = figures.monthToDate();
+        Double forecast = figures.forecast();
         Double monthEnd = monthToDate == null || forecast == null ? null : monthToDate + forecast;
-        return new Cost(currency, scope, Times.round(monthToDate, 2), Times.round(forecast, 2), Times.round(monthEnd, 2),
-                config.cost().monthlyBudgetUsd(), Times.round(estimate, 2), source,
-                explorer == null ? Times.iso(ctx.now()) : explorer.readAt());
+        return new Cost(figures.currency(), scope, Times.round(monthToDate, 2), Times.round(forecast, 2),
+                Times.round(monthEnd, 2), config.cost().monthlyBudgetUsd(), Times.round(estimate, 2), source, figures.readAt());
+    }
+
+    /** Cost Explorer's figures of one reading: null where a request failed (its problem is reported). */
+    private record Figures(String currency, Double monthToDate, Double forecast, String readAt) { }
+
+    /** The two paid requests: spend this month through yesterday, and the forecast for the rest of it. */
+    private static Figures askCostExplorer(ReadContext ctx, Expression filter, LocalDate today) {
+        LocalDate monthStart = today.withDayOfMonth(1);
+        LocalDate nextMonth = monthStart.plusMonths(1);
+        Double monthToDate = null;
+        Double forecast = null;
+        String currency = "USD";
+        try {
+            if (today.isAfter(monthStart)) {
+                MetricValue total = ctx.calls().call(SECTION, CE_GET_COST_AND_USAGE, () -> ctx.aws().costExplorer()
+                        .getCostAndUsage(r -> r.timePeriod(interval(monthStart, today)).granularity(Granularity.MONTHLY)
+                                .metrics("UnblendedCost").filter(filter)))
+                        .resultsByTime().stream().findFirst().map(t -> t.total().get("UnblendedCost")).orElse(null);
+                monthToDate = total == null ? 0.0 : Double.parseDouble(total.amount());
+                currency = total == null ? currency : total.unit();
+            } else {
+                monthToDate = 0.0;
+            }
+        } catch (ApiCalls.Failed e) {
+            ctx.calls().report(e.problem());
+        }
+        try {
+            MetricValue total = ctx.calls().call(SECTION, CE_GET_COST_FORECAST, () -> ctx.aws().costExplorer()
+                    .getCostForecast(r -> r.timePeriod(interval(today, nextMonth)).granularity(Granularity.MONTHLY)
+                            .metric(Metric.UNBLENDED_COST).filter(filter))).total();
+            forecast = Double.parseDouble(total.amount());
+        } catch (ApiCalls.Failed e) {
+            ctx.calls().report(e.problem());
+        }
+        return new Figures(currency, monthToDate, forecast, Times.iso(ctx.now()));
     }
 
     /** Whether a problem is one of this reader's Cost Explorer requests failing. */

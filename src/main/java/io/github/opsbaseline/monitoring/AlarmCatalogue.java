@@ -232,6 +232,8 @@ public final class AlarmCatalogue {
             inherited.forEach((signal, o) -> {
                 SignalDefinition def = defs.get(signal);
                 SignalDefinition catalogue = SIGNALS.get(kind).get(signal);
+                // def == catalogue: the resource has no such signal (signalsOf lays its own definitions over
+                // the catalogue's), e.g. an Aurora cluster's free storage, so nothing of it is checked here
                 if (own.containsKey(signal) || o == null || Boolean.FALSE.equals(o.enabled()) || def == null || catalogue == null
                         || def.isBand() || def == catalogue) {
                     return;
