@@ -3,6 +3,7 @@ package io.github.opsbaseline.backup;
 import io.github.opsbaseline.config.BackupConfig.AuditControl;
 import io.github.opsbaseline.config.BackupConfig.ReportFormat;
 import io.github.opsbaseline.config.BackupConfig.VaultLockConfig;
+import io.github.opsbaseline.core.HardenedBucket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,9 +71,7 @@ public class BackupAuditReports extends Construct {
         String why = "Not replicated: Backup Audit Manager regenerates these reports from its own records on"
                 + " demand; the evidence is the recovery points themselves (copied to the DR vault when the"
                 + " environment has a drRegion).";
-        Nag.suppress(bucket, "HIPAA.Security-S3BucketReplicationEnabled", why);
-        Nag.suppress(bucket, "NIST.800.53.R5-S3BucketReplicationEnabled", why);
-        Nag.suppress(bucket, "PCI.DSS.321-S3BucketReplicationEnabled", why);
+        HardenedBucket.notReplicated(bucket, why);
         // Reports are written by AWS Backup's service-linked role, which exists only after first use:
         // naming it as a principal would fail the deployment, so the account is the principal and
         // the role is a condition.

@@ -1,6 +1,7 @@
 package io.github.opsbaseline.backup;
 
 import io.github.opsbaseline.compliance.KeyGrantGuard;
+import io.github.opsbaseline.core.HardenedBucket;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -35,9 +36,7 @@ public class BackupDrStack extends Stack {
                     ReplicatedBackupBucket.lifecycle(props.replicaBucket()),
                     dr.replicaBucketName());
             String why = "This bucket is the cross-region replica; replicating it again would copy the copy.";
-            Nag.suppress(replica, "HIPAA.Security-S3BucketReplicationEnabled", why);
-            Nag.suppress(replica, "NIST.800.53.R5-S3BucketReplicationEnabled", why);
-            Nag.suppress(replica, "PCI.DSS.321-S3BucketReplicationEnabled", why);
+            HardenedBucket.notReplicated(replica, why);
         } else {
             replica = null;
         }

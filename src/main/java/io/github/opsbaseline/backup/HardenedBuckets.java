@@ -1,26 +1,23 @@
 package io.github.opsbaseline.backup;
 
+import io.github.opsbaseline.core.HardenedBucket;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.kms.Key;
-import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.kms.IKey;
-import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.s3.Bucket;
-import software.amazon.awscdk.services.s3.BucketEncryption;
-import software.amazon.awscdk.services.s3.CfnBucket;
 import software.amazon.awscdk.services.s3.LifecycleRule;
-import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.constructs.Construct;
 
 /**
- * The baseline's buckets: versioned, KMS-encrypted, TLS only, public access blocked, ACLs off,
- * Object Lock on, events to EventBridge, lifecycle rules, server access logs to a separate bucket,
- * removal policy from the caller (RETAIN by default).
+ * The backup stacks' buckets: {@link HardenedBucket}'s hardening, events to EventBridge, lifecycle
+ * rules, and server access logs delivered by bucket policy to a separate bucket (the stacks holding
+ * them set {@link #ACCESS_LOGS_BY_POLICY}, so the CDK's own access-log option writes that policy).
  */
 public final class HardenedBuckets {
 
@@ -48,27 +45,15 @@ public final class HardenedBuckets {
                 .resources(List.of("*"))
                 .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", stack.getAccount())))
                 .build());
-        Bucket logs = Bucket.Builder.create(scope, id)
-                .encryption(BucketEncryption.KMS)
-                .encryptionKey(key)
-                .bucketKeyEnabled(true)
-                .enforceSsl(true)
-                .versioned(true)
-                .objectLockEnabled(true)
-                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+        Bucket logs = HardenedBucket.builder(scope, id, key, removalPolicy)
                 .serverAccessLogsPrefix("self/")
-                .removalPolicy(removalPolicy)
                 .lifecycleRules(List.of(LifecycleRule.builder().id("expire-access-logs")
                         .expiration(Duration.days(retentionDays))
                         .noncurrentVersionExpiration(Duration.days(30)).build()))
                 .build();
-        sendEventsToEventBridge(logs);
-        String why = "This is the server-access-log bucket: access logs are operational evidence kept "
-                + retentionDays + " days in the region, not data to recover elsewhere.";
-        Nag.suppress(logs, "HIPAA.Security-S3BucketReplicationEnabled", why);
-        Nag.suppress(logs, "NIST.800.53.R5-S3BucketReplicationEnabled", why);
-        Nag.suppress(logs, "PCI.DSS.321-S3BucketReplicationEnabled", why);
+        HardenedBucket.sendEventsToEventBridge(logs);
+        HardenedBucket.notReplicated(logs, "This is the server-access-log bucket: access logs are operational evidence"
+                + " kept " + retentionDays + " days in the region, not data to recover elsewhere.");
         return logs;
     }
 
@@ -78,37 +63,14 @@ public final class HardenedBuckets {
      */
     public static Bucket encrypted(Construct scope, String id, IKey key, Bucket accessLogs, RemovalPolicy removalPolicy,
                                    List<LifecycleRule> lifecycleRules, String bucketName) {
-        Bucket bucket = Bucket.Builder.create(scope, id)
+        Bucket bucket = HardenedBucket.builder(scope, id, key, removalPolicy)
                 .bucketName(bucketName)
-                .encryption(BucketEncryption.KMS)
-                .encryptionKey(key)
-                .bucketKeyEnabled(true)
-                .enforceSsl(true)
-                .versioned(true)
-                // Object Lock on, without a default retention: versions can be locked by legal hold
-                // or per-object retention, and Control Tower's CT.S3.PR.9 holds.
-                .objectLockEnabled(true)
-                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
                 .serverAccessLogsBucket(accessLogs)
                 .serverAccessLogsPrefix(id + "/")
                 .lifecycleRules(lifecycleRules.isEmpty() ? List.of(LifecycleRule.builder().id("expire-old-versions")
                         .noncurrentVersionExpiration(Duration.days(365)).build()) : lifecycleRules)
-                .removalPolicy(removalPolicy)
                 .build();
-        sendEventsToEventBridge(bucket);
+        HardenedBucket.sendEventsToEventBridge(bucket);
         return bucket;
-    }
-
-    /**
-     * Object events to EventBridge (Control Tower's CT.S3.PR.4), set on the L1: the L2's
-     * {@code eventBridgeEnabled} deploys a custom-resource Lambda for what CloudFormation does natively.
-     */
-    static void sendEventsToEventBridge(Bucket bucket) {
-        ((CfnBucket) bucket.getNode().getDefaultChild()).setNotificationConfiguration(
-                CfnBucket.NotificationConfigurationProperty.builder()
-                        .eventBridgeConfiguration(CfnBucket.EventBridgeConfigurationProperty.builder()
-                                .eventBridgeEnabled(true).build())
-                        .build());
     }
 }

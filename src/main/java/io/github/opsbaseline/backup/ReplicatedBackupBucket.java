@@ -1,6 +1,7 @@
 package io.github.opsbaseline.backup;
 
 import io.github.opsbaseline.config.BackupConfig.ApplicationBucketConfig;
+import io.github.opsbaseline.core.HardenedBucket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +58,7 @@ public class ReplicatedBackupBucket extends Construct {
         if (props.replica() == null) {
             replicationRole = null;
             String why = "This environment has no DR region: nothing to replicate to (dev and staging by design).";
-            Nag.suppress(bucket, "HIPAA.Security-S3BucketReplicationEnabled", why);
-            Nag.suppress(bucket, "NIST.800.53.R5-S3BucketReplicationEnabled", why);
-            Nag.suppress(bucket, "PCI.DSS.321-S3BucketReplicationEnabled", why);
+            HardenedBucket.notReplicated(bucket, why);
             return;
         }
         BackupNames dr = props.replica();

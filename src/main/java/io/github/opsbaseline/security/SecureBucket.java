@@ -1,7 +1,6 @@
 package io.github.opsbaseline.security;
 
-import io.github.cdklabs.cdknag.NagPackSuppression;
-import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.opsbaseline.core.HardenedBucket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,23 +11,17 @@ import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.IKey;
-import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
-import software.amazon.awscdk.services.s3.BucketEncryption;
-import software.amazon.awscdk.services.s3.CfnBucket;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.s3.LifecycleRule;
-import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.amazon.awscdk.services.s3.StorageClass;
 import software.amazon.awscdk.services.s3.Transition;
 import software.constructs.Construct;
 
 /**
- * The hardened S3 buckets of the security baseline: block public access, TLS only, versioning, S3
- * Object Lock enabled (no default retention, so lifecycle still expires objects), SSE-KMS with a
- * customer key, EventBridge notifications, server access logs written through a bucket policy (no
- * ACLs), lifecycle, and the removal policy given. These are the AWS Control Tower proactive
- * controls for S3 (CT.S3.PR.1-10).
+ * The S3 buckets of the security baseline: {@link HardenedBucket}'s hardening, EventBridge
+ * notifications, lifecycle, and server access logs written through a bucket policy this class writes
+ * itself (no ACLs, and no dependence on the app's S3 feature flags).
  */
 public final class SecureBucket {
 
@@ -41,20 +34,12 @@ public final class SecureBucket {
      */
     public static Bucket accessLogs(Construct scope, String id, IKey key, int expireAfterDays,
                                     RemovalPolicy removalPolicy) {
-        Bucket bucket = Bucket.Builder.create(scope, id)
-                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-                .enforceSsl(true)
-                .versioned(true)
-                .objectLockEnabled(true)
-                .encryption(BucketEncryption.KMS).encryptionKey(key).bucketKeyEnabled(true)
-                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+        Bucket bucket = HardenedBucket.builder(scope, id, key, removalPolicy)
                 .lifecycleRules(List.of(LifecycleRule.builder().id("expire")
                         .expiration(Duration.days(expireAfterDays))
                         .noncurrentVersionExpiration(Duration.days(30)).build()))
-                .removalPolicy(removalPolicy)
                 .build();
-        ((CfnBucket) bucket.getNode().getDefaultChild()).setLoggingConfiguration(
-                CfnBucket.LoggingConfigurationProperty.builder().logFilePrefix("self/").build());
+        HardenedBucket.logTo(bucket, null, "self/");
         Stack stack = Stack.of(scope);
         ServicePrincipal logging = new ServicePrincipal("logging.s3.amazonaws.com");
         bucket.addToResourcePolicy(PolicyStatement.Builder.create()
@@ -75,8 +60,8 @@ public final class SecureBucket {
                 .resources(List.of("*"))
                 .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", stack.getAccount())))
                 .build());
-        eventBridge(bucket);
-        replicationSuppressions(bucket, "Not replicated: access logs are an operational record kept in the home"
+        HardenedBucket.sendEventsToEventBridge(bucket);
+        HardenedBucket.notReplicated(bucket, "Not replicated: access logs are an operational record kept in the home"
                 + " region only (versioned, object-locked, retained); the baseline makes no DR copy of them");
         return bucket;
     }
@@ -97,44 +82,15 @@ public final class SecureBucket {
             rule.transitions(new ArrayList<>(List.of(Transition.builder()
                     .storageClass(StorageClass.GLACIER).transitionAfter(Duration.days(glacierAfterDays)).build())));
         }
-        Bucket bucket = Bucket.Builder.create(scope, id)
-                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-                .enforceSsl(true)
-                .versioned(true)
-                .objectLockEnabled(true)
-                .encryption(BucketEncryption.KMS).encryptionKey(key).bucketKeyEnabled(true)
-                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+        Bucket bucket = HardenedBucket.builder(scope, id, key, removalPolicy)
                 .lifecycleRules(List.of(rule.build()))
-                .removalPolicy(removalPolicy)
                 .build();
-        // Set on the L1: the L2 option would add the log-delivery ACL (CT.S3.PR.5) unless the app
-        // sets @aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy; the target's bucket policy allows it.
-        ((CfnBucket) bucket.getNode().getDefaultChild()).setLoggingConfiguration(
-                CfnBucket.LoggingConfigurationProperty.builder()
-                        .destinationBucketName(accessLogs.getBucketName()).logFilePrefix(logPrefix).build());
-        eventBridge(bucket);
-        replicationSuppressions(bucket, "Not replicated: the baseline keeps this audit log archive in the home"
+        // The target's bucket policy (accessLogs above) lets the logging service write it.
+        HardenedBucket.logTo(bucket, accessLogs, logPrefix);
+        HardenedBucket.sendEventsToEventBridge(bucket);
+        HardenedBucket.notReplicated(bucket, "Not replicated: the baseline keeps this audit log archive in the home"
                 + " region only (versioned, object-locked, retained); a cross-region copy of audit evidence is an"
                 + " organization's log-archive account's job (e.g. a Control Tower organization trail)");
         return bucket;
-    }
-
-    /**
-     * Object events to EventBridge (CT.S3.PR.4), set on the L1: the L2 option deploys a Lambda
-     * custom resource to do what CloudFormation does natively.
-     */
-    private static void eventBridge(Bucket bucket) {
-        ((CfnBucket) bucket.getNode().getDefaultChild()).setNotificationConfiguration(
-                CfnBucket.NotificationConfigurationProperty.builder()
-                        .eventBridgeConfiguration(CfnBucket.EventBridgeConfigurationProperty.builder()
-                                .eventBridgeEnabled(true).build()).build());
-    }
-
-    private static void replicationSuppressions(Bucket bucket, String reason) {
-        NagSuppressions.addResourceSuppressions(bucket, List.of(
-                NagPackSuppression.builder().id("HIPAA.Security-S3BucketReplicationEnabled").reason(reason).build(),
-                NagPackSuppression.builder().id("NIST.800.53.R5-S3BucketReplicationEnabled").reason(reason).build(),
-                NagPackSuppression.builder().id("PCI.DSS.321-S3BucketReplicationEnabled").reason(reason).build()),
-                true);
     }
 }

@@ -1,0 +1,94 @@
+package io.github.opsbaseline.core;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.List;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.CfnBucket;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.constructs.Construct;
+
+/**
+ * The hardening every bucket of the baseline shares, written once: the security, backup and canary
+ * buckets differ in lifecycle, name and where their access logs go, not in this. Together with
+ * {@link #sendEventsToEventBridge} and {@link #logTo} it is what AWS Control Tower's proactive S3
+ * controls (CT.S3.PR.1 to 10) and the cdk-nag packs ask of a bucket.
+ */
+public final class HardenedBucket {
+
+    /** The packs' cross-region replication rule, one id per pack that has it. */
+    private static final List<String> REPLICATION_RULES = List.of(
+            "HIPAA.Security-S3BucketReplicationEnabled",
+            "NIST.800.53.R5-S3BucketReplicationEnabled",
+            "PCI.DSS.321-S3BucketReplicationEnabled");
+
+    private HardenedBucket() { }
+
+    /**
+     * A bucket builder with public access blocked, TLS only, versioning, SSE-KMS under {@code key}
+     * with an S3 bucket key (fewer KMS requests), ACLs off (bucket owner enforced) and S3 Object Lock
+     * enabled. Object Lock has no default retention here: S3 refuses log delivery to a bucket with
+     * one, and lifecycle rules must still be able to expire objects; versions can still be locked by
+     * legal hold or per-object retention (CT.S3.PR.9).
+     *
+     * @param removalPolicy what deleting the stack does to the bucket; the callers pass RETAIN unless
+     *        the environment says destroy
+     */
+    public static Bucket.Builder builder(Construct scope, String id, IKey key, RemovalPolicy removalPolicy) {
+        return Bucket.Builder.create(scope, id)
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .enforceSsl(true)
+                .versioned(true)
+                .objectLockEnabled(true)
+                .encryption(BucketEncryption.KMS)
+                .encryptionKey(key)
+                .bucketKeyEnabled(true)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .removalPolicy(removalPolicy);
+    }
+
+    /**
+     * Object events to EventBridge (CT.S3.PR.4), set on the L1: the L2's {@code eventBridgeEnabled}
+     * deploys a custom-resource Lambda for what CloudFormation does natively.
+     */
+    public static void sendEventsToEventBridge(Bucket bucket) {
+        cfn(bucket).setNotificationConfiguration(CfnBucket.NotificationConfigurationProperty.builder()
+                .eventBridgeConfiguration(CfnBucket.EventBridgeConfigurationProperty.builder()
+                        .eventBridgeEnabled(true).build())
+                .build());
+    }
+
+    /**
+     * Server access logs of {@code bucket} to {@code destination} under {@code prefix}, or to the bucket
+     * itself when {@code destination} is null. Set on the L1: the L2 option adds the log-delivery ACL
+     * (CT.S3.PR.5) unless the app sets {@code @aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy}, so the
+     * caller writes the destination's bucket policy statement for the logging service.
+     */
+    public static void logTo(Bucket bucket, IBucket destination, String prefix) {
+        CfnBucket.LoggingConfigurationProperty.Builder logging = CfnBucket.LoggingConfigurationProperty.builder()
+                .logFilePrefix(prefix);
+        if (destination != null) {
+            logging.destinationBucketName(destination.getBucketName());
+        }
+        cfn(bucket).setLoggingConfiguration(logging.build());
+    }
+
+    /**
+     * Suppresses the packs' cross-region replication rule on {@code bucket}, for {@code reason}: the
+     * buckets that are not replicated say why each, in the template.
+     */
+    public static void notReplicated(Bucket bucket, String reason) {
+        NagSuppressions.addResourceSuppressions(bucket, REPLICATION_RULES.stream()
+                .map(rule -> NagPackSuppression.builder().id(rule).reason(reason).build())
+                .toList(), true);
+    }
+
+    private static CfnBucket cfn(Bucket bucket) {
+        return (CfnBucket) bucket.getNode().getDefaultChild();
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.opsbaseline.gates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.opsbaseline.config.RemovalChoice;
+import io.github.opsbaseline.testing.SynthesizedEnvironment;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every S3 bucket of every environment, whichever stack and construct made it, carries the shared
+ * hardening of {@code core.HardenedBucket} and its logging, events and TLS-only policy: a bucket
+ * added later without them fails here before it reaches the compliance gates' longer reports.
+ */
+class EveryBucketHardenedTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Stream<String> environments() {
+        return SynthesizedEnvironment.environments().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("environments")
+    void everyBucketIsHardened(String environment) throws IOException {
+        // GIVEN the environment's templates, nested ones included
+        SynthesizedEnvironment synthesized = SynthesizedEnvironment.of(environment);
+        String deletionPolicy = synthesized.config().removalPolicy() == RemovalChoice.RETAIN ? "Retain" : "Delete";
+
+        // WHEN every bucket is read with the policies that name it
+        List<String> buckets = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> template : synthesized.templates().entrySet()) {
+            JsonNode resources = JSON.readTree(template.getValue()).path("Resources");
+            for (Map.Entry<String, JsonNode> resource : resources.properties()) {
+                if (!resource.getValue().path("Type").asText().equals("AWS::S3::Bucket")) {
+                    continue;
+                }
+                String where = template.getKey() + "/" + resource.getKey();
+                buckets.add(where);
+                check(where, resource.getKey(), resource.getValue(), resources, deletionPolicy, problems);
+            }
+        }
+
+        // THEN there are buckets, and none misses any part of the hardening
+        assertThat(buckets).as("buckets in %s", environment).isNotEmpty();
+        assertThat(problems).as("buckets of %s without the baseline's hardening", environment).isEmpty();
+    }
+
+    private static void check(String where, String logicalId, JsonNode bucket, JsonNode resources,
+                              String deletionPolicy, List<String> problems) {
+        JsonNode p = bucket.path("Properties");
+        JsonNode block = p.path("PublicAccessBlockConfiguration");
+        for (String setting : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+            expect(where, "PublicAccessBlockConfiguration." + setting, block.path(setting).asBoolean(false), problems);
+        }
+        expect(where, "versioning", p.path("VersioningConfiguration").path("Status").asText().equals("Enabled"), problems);
+        expect(where, "Object Lock", p.path("ObjectLockEnabled").asBoolean(false), problems);
+        JsonNode sse = p.path("BucketEncryption").path("ServerSideEncryptionConfiguration").path(0);
+        expect(where, "SSE-KMS", sse.path("ServerSideEncryptionByDefault").path("SSEAlgorithm").asText().equals("aws:kms"),
+                problems);
+        expect(where, "a customer key", sse.path("ServerSideEncryptionByDefault").has("KMSMasterKeyID"), problems);
+        expect(where, "an S3 bucket key", sse.path("BucketKeyEnabled").asBoolean(false), problems);
+        expect(where, "ACLs off", p.path("OwnershipControls").path("Rules").path(0).path("ObjectOwnership").asText()
+                .equals("BucketOwnerEnforced"), problems);
+        expect(where, "server access logging", p.path("LoggingConfiguration").has("LogFilePrefix"), problems);
+        expect(where, "events to EventBridge", p.path("NotificationConfiguration").path("EventBridgeConfiguration")
+                .path("EventBridgeEnabled").asBoolean(false), problems);
+        expect(where, "lifecycle rules", p.path("LifecycleConfiguration").path("Rules").size() > 0, problems);
+        expect(where, "DeletionPolicy " + deletionPolicy, bucket.path("DeletionPolicy").asText().equals(deletionPolicy),
+                problems);
+        expect(where, "a TLS-only bucket policy", deniesPlainHttp(logicalId, resources), problems);
+    }
+
+    /** A bucket policy on this bucket that denies every request where aws:SecureTransport is false. */
+    private static boolean deniesPlainHttp(String logicalId, JsonNode resources) {
+        for (JsonNode resource : resources) {
+            if (resource.path("Type").asText().equals("AWS::S3::BucketPolicy")
+                    && resource.path("Properties").path("Bucket").path("Ref").asText().equals(logicalId)) {
+                for (JsonNode statement : resource.path("Properties").path("PolicyDocument").path("Statement")) {
+                    if (statement.path("Effect").asText().equals("Deny")
+                            && statement.path("Condition").path("Bool").path("aws:SecureTransport").asText().equals("false")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void expect(String where, String what, boolean holds, List<String> problems) {
+        if (!holds) {
+            problems.add(where + ": no " + what);
+        }
+    }
+}
