@@ -95,44 +95,69 @@ public class OperationsDashboards extends Construct {
      * {@link #CLOUDWATCH_MAX_METRICS}; a section too large for one page continues on the next.
      */
     static List<List<Map<String, Object>>> paginate(List<DashboardSection> sections, int maxWidgets) {
-        List<List<Map<String, Object>>> result = new ArrayList<>();
-        List<Map<String, Object>> page = new ArrayList<>();
-        int chars = 0;
-        int metrics = 0;
+        Pages pages = new Pages(maxWidgets);
         for (DashboardSection section : sections) {
             List<Integer> sizes = section.widgets().stream().map(OperationsDashboards::chars).toList();
             List<Integer> counts = section.widgets().stream().map(OperationsDashboards::metrics).toList();
             int sectionChars = sizes.stream().mapToInt(Integer::intValue).sum();
             int sectionMetrics = counts.stream().mapToInt(Integer::intValue).sum();
-            if (!page.isEmpty() && (page.size() + section.size() > maxWidgets || chars + sectionChars > MAX_BODY_CHARS
-                    || metrics + sectionMetrics > CLOUDWATCH_MAX_METRICS)) {
-                result.add(page);
-                page = new ArrayList<>();
-                chars = 0;
-                metrics = 0;
+            // A section starts a page of its own when it would not fit whole on this one.
+            if (!pages.current.isEmpty() && !pages.fits(section.size(), sectionChars, sectionMetrics)) {
+                pages.next();
             }
             int part = 1;
-            page.add(Widgets.text("## " + section.title()));
+            pages.add(Widgets.text("## " + section.title()), 0, 0);
             for (int w = 0; w < sizes.size(); w++) {
-                Map<String, Object> widget = section.widgets().get(w);
-                int size = sizes.get(w);
-                int count = counts.get(w);
-                if (page.size() == maxWidgets || chars + size > MAX_BODY_CHARS || metrics + count > CLOUDWATCH_MAX_METRICS) {
-                    result.add(page);
-                    page = new ArrayList<>();
-                    chars = 0;
-                    metrics = 0;
-                    page.add(Widgets.text("## " + section.title() + " (part " + (++part) + ")"));
+                if (!pages.fits(1, sizes.get(w), counts.get(w))) {
+                    pages.next();
+                    pages.add(Widgets.text("## " + section.title() + " (part " + (++part) + ")"), 0, 0);
                 }
-                page.add(widget);
-                chars += size;
-                metrics += count;
+                pages.add(section.widgets().get(w), sizes.get(w), counts.get(w));
             }
         }
-        if (!page.isEmpty()) {
-            result.add(page);
+        return pages.all();
+    }
+
+    /**
+     * The pages filled so far and the one being filled, with what it holds against the three limits.
+     * Section headings count as widgets, not as characters or metrics: a heading is a few dozen
+     * characters, well inside the room {@link #MAX_BODY_CHARS} leaves under 1 MB.
+     */
+    private static final class Pages {
+        private final int maxWidgets;
+        private final List<List<Map<String, Object>>> filled = new ArrayList<>();
+        private List<Map<String, Object>> current = new ArrayList<>();
+        private int chars;
+        private int metrics;
+
+        Pages(int maxWidgets) {
+            this.maxWidgets = maxWidgets;
         }
-        return result;
+
+        boolean fits(int widgets, int moreChars, int moreMetrics) {
+            return current.size() + widgets <= maxWidgets && chars + moreChars <= MAX_BODY_CHARS
+                    && metrics + moreMetrics <= CLOUDWATCH_MAX_METRICS;
+        }
+
+        void next() {
+            filled.add(current);
+            current = new ArrayList<>();
+            chars = 0;
+            metrics = 0;
+        }
+
+        void add(Map<String, Object> widget, int widgetChars, int widgetMetrics) {
+            current.add(widget);
+            chars += widgetChars;
+            metrics += widgetMetrics;
+        }
+
+        List<List<Map<String, Object>>> all() {
+            if (!current.isEmpty()) {
+                next();
+            }
+            return filled;
+        }
     }
 
     /** Entries of a widget's {@code metrics} (0 for text, alarm and log widgets). */
