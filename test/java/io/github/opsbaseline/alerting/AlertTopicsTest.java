@@ -62,6 +62,36 @@ class AlertTopicsTest {
     }
 
     @Test
+    void thePublishersMayUseTheKeyOnlyThroughSnsForTheseTopics() {
+        // GIVEN the topics in an account and region
+        Stack stack = new Stack(TestApps.app(), "Alerting", software.amazon.awscdk.StackProps.builder()
+                .env(software.amazon.awscdk.Environment.builder().account("123456789012").region("eu-west-1").build())
+                .build());
+        new AlertTopics(stack, "Alerts", AlertTopicsProps.builder().names(NAMES).build());
+        Template template = Template.fromStack(stack);
+
+        // WHEN the publishers' key statement is read, its ARN pattern with the partition filled in
+        Map<?, ?> statement = allows(template).stream().filter(st -> "AllowAlertPublishers".equals(st.get("Sid")))
+                .filter(st -> st.get("Action").toString().contains("kms:Decrypt")).findFirst().orElseThrow();
+        Map<?, ?> like = (Map<?, ?>) ((Map<?, ?>) statement.get("Condition")).get("StringLike");
+        List<?> parts = (List<?>) ((List<?>) ((Map<?, ?>) like.get(AlertTopics.SNS_TOPIC_CONTEXT)).get("Fn::Join")).get(1);
+        String pattern = parts.stream().map(part -> part instanceof Map ? "aws" : part.toString())
+                .reduce("", String::concat);
+        java.util.regex.Pattern glob = java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote(pattern).replace("*", "\\E.*\\Q"));
+
+        // THEN every topic of this set matches it, and topics of another set, account or region do not
+        List<String> topics = template.findResources("AWS::SNS::Topic").values().stream()
+                .map(r -> "arn:aws:sns:eu-west-1:123456789012:" + ((Map<?, ?>) r.get("Properties")).get("TopicName"))
+                .toList();
+        assertThat(topics).hasSize(3).allSatisfy(arn -> assertThat(glob.matcher(arn).matches()).as(arn).isTrue());
+        assertThat(List.of("arn:aws:sns:eu-west-1:123456789012:shop-prod-cost-alerts-critical",
+                "arn:aws:sns:eu-west-1:210987654321:shop-prod-alerts-critical",
+                "arn:aws:sns:us-east-1:123456789012:shop-prod-alerts-critical"))
+                .allSatisfy(arn -> assertThat(glob.matcher(arn).matches()).as(arn).isFalse());
+    }
+
+    @Test
     void subscribesEachSeverityToItsOwnChannels() {
         Template template = synth(AlertTopicsProps.builder().names(NAMES)
                 .channels(Severity.CRITICAL, AlertChannels.builder()

@@ -9,7 +9,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.interfaces.events.IRuleRef;
 import software.amazon.awscdk.services.chatbot.LoggingLevel;
 import software.amazon.awscdk.services.chatbot.SlackChannelConfiguration;
@@ -43,6 +46,9 @@ public class AlertTopics extends Construct implements IAlertTopics {
             "cloudwatch.amazonaws.com", "events.amazonaws.com", "budgets.amazonaws.com",
             "costalerts.amazonaws.com", "backup.amazonaws.com");
 
+    /** The encryption context key SNS puts the topic's ARN in. */
+    static final String SNS_TOPIC_CONTEXT = "kms:EncryptionContext:aws:sns:topicArn";
+
     private final Key key;
     private final Map<Severity, Topic> topics = new EnumMap<>(Severity.class);
 
@@ -55,12 +61,20 @@ public class AlertTopics extends Construct implements IAlertTopics {
                 .alias("alias/" + names.name(props.purpose()))
                 .removalPolicy(props.removalPolicy())
                 .build());
+        // Only through SNS, for this set's topics: SNS names the topic in the encryption context of
+        // every KMS request it makes, so another account's alarm or rule cannot use this key through
+        // a topic of its own (AWS's key policy for encrypted topics and AWS event sources). The topics'
+        // ARNs would make a cycle (each topic names the key), so their name pattern stands in.
+        String theseTopics = Stack.of(this).formatArn(ArnComponents.builder()
+                .service("sns").resource(names.name(props.purpose()) + "-*")
+                .arnFormat(ArnFormat.NO_RESOURCE_NAME).build());
         key.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("AllowAlertPublishers")
                 .effect(Effect.ALLOW)
                 .principals(PUBLISHERS.stream().map(p -> (software.amazon.awscdk.services.iam.IPrincipal) new ServicePrincipal(p)).toList())
                 .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
                 .resources(List.of("*"))
+                .conditions(Map.of("StringLike", Map.of(SNS_TOPIC_CONTEXT, theseTopics)))
                 .build());
 
         for (Severity severity : Severity.values()) {
@@ -76,7 +90,7 @@ public class AlertTopics extends Construct implements IAlertTopics {
                     .principals(PUBLISHERS.stream().map(p -> (software.amazon.awscdk.services.iam.IPrincipal) new ServicePrincipal(p)).toList())
                     .actions(List.of("sns:Publish"))
                     .resources(List.of(topic.getTopicArn()))
-                    .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", software.amazon.awscdk.Stack.of(this).getAccount())))
+                    .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount())))
                     .build());
             subscribe(topic, props.channels().get(severity));
             topics.put(severity, topic);

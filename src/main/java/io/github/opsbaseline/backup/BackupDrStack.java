@@ -19,8 +19,6 @@ public class BackupDrStack extends Stack {
 
     public BackupDrStack(Construct scope, String id, BackupDrStackProps props) {
         super(scope, id, props.stack());
-        // Access-log delivery by bucket policy, not the legacy LogDeliveryWrite ACL (ACLs are off).
-        getNode().setContext(HardenedBuckets.ACCESS_LOGS_BY_POLICY, true);
         BackupNames dr = props.dr();
         vault = new EncryptedBackupVault(this, "DrVault", new EncryptedBackupVault.Props(
                 dr.drVaultName(), props.removalPolicy(), props.lock(), null));

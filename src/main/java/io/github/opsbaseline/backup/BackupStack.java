@@ -47,8 +47,6 @@ public class BackupStack extends Stack {
 
     public BackupStack(Construct scope, String id, BackupStackProps props) {
         super(scope, id, props.stack());
-        // Access-log delivery by bucket policy, not the legacy LogDeliveryWrite ACL (ACLs are off).
-        getNode().setContext(HardenedBuckets.ACCESS_LOGS_BY_POLICY, true);
         BackupConfig backup = props.backup();
         BackupNames names = new BackupNames(props.names(), getAccount(), props.dr() == null ? null : props.dr().drRegion());
         String drVaultArn = props.dr() == null ? null : props.dr().drVaultArn();

@@ -16,18 +16,12 @@ import software.constructs.Construct;
 
 /**
  * The backup stacks' buckets: {@link HardenedBucket}'s hardening, events to EventBridge, lifecycle
- * rules, and server access logs delivered by bucket policy to a separate bucket (the stacks holding
- * them set {@link #ACCESS_LOGS_BY_POLICY}, so the CDK's own access-log option writes that policy).
+ * rules, and server access logs delivered by bucket policy to a separate bucket
+ * ({@link HardenedBucket#deliverAccessLogs}).
  */
 public final class HardenedBuckets {
 
     private HardenedBuckets() { }
-
-    /**
-     * The CDK feature flag that makes S3 deliver access logs by bucket policy; the stacks holding
-     * these buckets set it (ACLs are disabled, so the legacy LogDeliveryWrite grant cannot work).
-     */
-    public static final String ACCESS_LOGS_BY_POLICY = "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy";
 
     /**
      * The bucket that receives server access logs: KMS-encrypted with {@code key} (whose policy lets
@@ -46,11 +40,11 @@ public final class HardenedBuckets {
                 .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", stack.getAccount())))
                 .build());
         Bucket logs = HardenedBucket.builder(scope, id, key, removalPolicy)
-                .serverAccessLogsPrefix("self/")
                 .lifecycleRules(List.of(LifecycleRule.builder().id("expire-access-logs")
                         .expiration(Duration.days(retentionDays))
                         .noncurrentVersionExpiration(Duration.days(30)).build()))
                 .build();
+        HardenedBucket.deliverAccessLogs(logs, logs, "self/");
         HardenedBucket.sendEventsToEventBridge(logs);
         HardenedBucket.notReplicated(logs, "This is the server-access-log bucket: access logs are operational evidence"
                 + " kept " + retentionDays + " days in the region, not data to recover elsewhere.");
@@ -65,11 +59,10 @@ public final class HardenedBuckets {
                                    List<LifecycleRule> lifecycleRules, String bucketName) {
         Bucket bucket = HardenedBucket.builder(scope, id, key, removalPolicy)
                 .bucketName(bucketName)
-                .serverAccessLogsBucket(accessLogs)
-                .serverAccessLogsPrefix(id + "/")
                 .lifecycleRules(lifecycleRules.isEmpty() ? List.of(LifecycleRule.builder().id("expire-old-versions")
                         .noncurrentVersionExpiration(Duration.days(365)).build()) : lifecycleRules)
                 .build();
+        HardenedBucket.deliverAccessLogs(bucket, accessLogs, id + "/");
         HardenedBucket.sendEventsToEventBridge(bucket);
         return bucket;
     }

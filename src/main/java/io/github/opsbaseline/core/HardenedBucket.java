@@ -2,8 +2,14 @@ package io.github.opsbaseline.core;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -76,6 +82,29 @@ public final class HardenedBucket {
             logging.destinationBucketName(destination.getBucketName());
         }
         cfn(bucket).setLoggingConfiguration(logging.build());
+    }
+
+    /**
+     * Server access logs of {@code source} delivered to {@code destination} under {@code prefix} (the
+     * same bucket for a log bucket logging itself), with the destination's bucket policy statement
+     * that lets the S3 logging service write there for this source bucket and account only. It does
+     * what the L2's {@code serverAccessLogsBucket} does under
+     * {@code @aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy}, without the grant on the destination's
+     * key that the L2 adds with no condition (any account's bucket could then have the logging service
+     * use the key); the destination's key policy says itself which account's logs may use it.
+     */
+    public static void deliverAccessLogs(Bucket source, Bucket destination, String prefix) {
+        logTo(source, source == destination ? null : destination, prefix);
+        Map<String, Object> conditions = new LinkedHashMap<>();
+        conditions.put("ArnLike", Map.of("aws:SourceArn", source.getBucketArn()));
+        conditions.put("StringEquals", Map.of("aws:SourceAccount", Stack.of(source).getAccount()));
+        destination.addToResourcePolicy(PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal("logging.s3.amazonaws.com")))
+                .actions(List.of("s3:PutObject"))
+                .resources(List.of(destination.arnForObjects(prefix + "*")))
+                .conditions(conditions)
+                .build());
     }
 
     /**
