@@ -455,6 +455,22 @@ class StatusCommandTest {
         }
     }
 
+    @Test
+    void aStackOverflowInTheCommandIsExit5TooNotTheJvmsTraceAndExit1() throws Exception {
+        Clock broken = new Clock() {
+            @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public java.time.Instant instant() { throw new StackOverflowError(); }
+        };
+        try (FakeAws aws = new FakeAws(new ProdAccount())) {
+            CliRun run = CliRun.status(aws, CliRun.settings(), broken, "--env", "prod", "--services-only");
+
+            assertThat(run.exitCode()).isEqualTo(StatusCommand.INTERNAL_ERROR);
+            assertThat(run.stderr().strip()).isEqualTo("ops-baseline status: internal error, please report it:"
+                    + " java.lang.StackOverflowError");
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--env prod --output yaml|--output is table or json, found \"yaml\"",

@@ -52,7 +52,7 @@ public final class StatusCommand {
     static int run(String[] args, PrintStream out, PrintStream err, AwsAccess.Settings settings, Clock clock, Pause pause) {
         try {
             return runUnguarded(args, out, err, settings, clock, pause);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
             // the JVM would print a trace and exit 1, which CI reads as "a critical alarm fires"
             err.println("ops-baseline status: internal error, please report it: " + ApiCalls.firstLine(e.toString()));
             return INTERNAL_ERROR;

@@ -66,10 +66,40 @@ public record AlertingConfig(Channels contacts, Channels critical, Channels warn
     }
 
     void validate(ConfigProblems problems, String path) {
-        contacts.validate(problems, field(path, "contacts"));
-        critical.validate(problems, field(path, "critical"));
-        warning.validate(problems, field(path, "warning"));
-        info.validate(problems, field(path, "info"));
+        Map<String, Channels> blocks = new LinkedHashMap<>();
+        blocks.put("contacts", contacts);
+        blocks.put("critical", critical);
+        blocks.put("warning", warning);
+        blocks.put("info", info);
+        blocks.forEach((name, channels) -> channels.validate(problems, field(path, name)));
+        // Each Slack channel becomes one Chatbot configuration, named after the channel id and
+        // identified by workspace and channel id run together: the same pair in two blocks is one
+        // channel, but two pairs sharing either would be two resources of one name.
+        Map<String, SlackChannel> byChannel = new HashMap<>();
+        Map<String, SlackChannel> byJoinedIds = new HashMap<>();
+        Map<SlackChannel, String> firstAt = new HashMap<>();
+        blocks.forEach((name, channels) -> {
+            for (int i = 0; i < channels.slack().size(); i++) {
+                SlackChannel s = channels.slack().get(i);
+                if (s == null || s.workspaceId() == null || s.channelId() == null) {
+                    continue;
+                }
+                String at = index(field(field(path, name), "slack"), i);
+                firstAt.putIfAbsent(s, at);
+                SlackChannel sameChannel = byChannel.putIfAbsent(s.channelId(), s);
+                SlackChannel sameJoined = byJoinedIds.putIfAbsent(s.workspaceId() + s.channelId(), s);
+                if (sameChannel != null && !sameChannel.equals(s)) {
+                    problems.add(field(at, "channelId"), "expected a channel id in one workspace only, found "
+                            + ConfigProblems.quote(s.channelId()) + " in " + ConfigProblems.quote(s.workspaceId())
+                            + " and in " + ConfigProblems.quote(sameChannel.workspaceId()) + " (at " + firstAt.get(sameChannel) + ")");
+                } else if (sameJoined != null && !sameJoined.equals(s)) {
+                    problems.add(at, "expected workspace and channel ids that do not run together into another"
+                            + " channel's, found " + ConfigProblems.quote(s.workspaceId()) + " and "
+                            + ConfigProblems.quote(s.channelId()) + ", which make " + ConfigProblems.quote(s.workspaceId()
+                            + s.channelId()) + " as " + firstAt.get(sameJoined) + " does");
+                }
+            }
+        });
     }
 
     /**

@@ -106,25 +106,7 @@ public final class ConfigProblems {
     /** A value as it would appear in JSON, for messages. */
     public static String quote(Object value) {
         if (value instanceof String s) {
-            // as JSON writes it: a newline or other control character would break the one-line message
-            StringBuilder quoted = new StringBuilder("\"");
-            s.codePoints().forEach(c -> {
-                switch (c) {
-                    case '"' -> quoted.append("\\\"");
-                    case '\\' -> quoted.append("\\\\");
-                    case '\n' -> quoted.append("\\n");
-                    case '\r' -> quoted.append("\\r");
-                    case '\t' -> quoted.append("\\t");
-                    default -> {
-                        if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
-                            quoted.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
-                        } else {
-                            quoted.appendCodePoint(c);
-                        }
-                    }
-                }
-            });
-            return quoted.append('"').toString();
+            return "\"" + JsonPaths.escape(s, '"') + "\"";
         }
         return String.valueOf(value);
     }

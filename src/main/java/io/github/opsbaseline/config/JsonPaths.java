@@ -12,7 +12,33 @@ public final class JsonPaths {
 
     public static String field(String parent, String name) {
         return PLAIN.matcher(name).matches() ? parent + "." + name
-                : parent + "['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']";
+                : parent + "['" + escape(name, '\'') + "']";
+    }
+
+    /**
+     * {@code text} with {@code quote}, backslashes and control characters escaped as JSON writes them:
+     * a key or value holding a newline would otherwise split its one-line message in two.
+     */
+    static String escape(String text, char quote) {
+        StringBuilder escaped = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '\\' -> escaped.append("\\\\");
+                case '\n' -> escaped.append("\\n");
+                case '\r' -> escaped.append("\\r");
+                case '\t' -> escaped.append("\\t");
+                default -> {
+                    if (c == quote) {
+                        escaped.append('\\').append(quote);
+                    } else if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
+                        escaped.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+                    } else {
+                        escaped.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return escaped.toString();
     }
 
     /** The path one level up: {@code $.a} of {@code $.a.b}, {@code $.a['b.c']} and {@code $.a[2]}; "" for the root. */

@@ -27,6 +27,20 @@ public final class Patterns {
     public static final Pattern ANOMALY_MONITOR_ARN = Pattern.compile(
             "arn:aws(-cn|-us-gov)?:ce::\\d{12}:anomalymonitor/[0-9a-f-]{36}");
     public static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{8}([0-9a-f]{9})?");
+    /**
+     * ECS cluster and service names: up to 255 letters, digits, hyphens and underscores (ECS's own
+     * rule). A wildcard or a space would reach IAM policies and metric dimensions as written.
+     */
+    public static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
+    /**
+     * RDS DB instance and cluster identifiers: 1 to 63 letters, digits and hyphens, a letter first,
+     * no two hyphens in a row, none last (RDS's rule). Lower case only: RDS stores them in lower case,
+     * and the metric dimensions and ARNs the baseline writes must match that; {@code *} would make the
+     * backup selection and the DR check's ARNs cover every database of the account.
+     */
+    public static final Pattern RDS_IDENTIFIER = Pattern.compile("[a-z](?!.*--)[a-z0-9-]{0,62}(?<!-)");
+    /** ElastiCache replication group ids: as {@link #RDS_IDENTIFIER}, at most 40 characters. */
+    public static final Pattern REPLICATION_GROUP_ID = Pattern.compile("[a-z](?!.*--)[a-z0-9-]{0,39}(?<!-)");
     /** CloudWatch Logs group names. */
     public static final Pattern LOG_GROUP = Pattern.compile("[A-Za-z0-9_./#-]{1,512}");
     public static final Pattern SLACK_WORKSPACE = Pattern.compile("T[A-Z0-9]{8,12}");

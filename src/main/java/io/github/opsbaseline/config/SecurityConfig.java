@@ -183,6 +183,11 @@ public record SecurityConfig(
                     problems.add(index(field(path, "scopedRateLimits"), i), "expected an object, found null");
                 } else {
                     s.validate(problems, index(field(path, "scopedRateLimits"), i));
+                    // Its rule is rate-<name>: a name making a built-in rule's name would be two rules of one name.
+                    if (s.name() != null && RULE_NAMES.contains("rate-" + s.name())) {
+                        problems.add(field(index(field(path, "scopedRateLimits"), i), "name"), "expected a name whose"
+                                + " rule, rate-<name>, is not a built-in rule's, found " + ConfigProblems.quote(s.name()));
+                    }
                     known.add("rate-" + s.name());
                 }
             }

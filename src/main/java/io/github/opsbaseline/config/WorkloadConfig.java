@@ -5,6 +5,7 @@ import static io.github.opsbaseline.config.JsonPaths.index;
 
 import io.github.opsbaseline.config.MonitoringConfig.AlarmOverride;
 import io.github.opsbaseline.core.ResourceNames;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,18 @@ public record WorkloadConfig(
         validateAll(problems, field(path, "caches"), caches, CacheConfig::validate);
         problems.unique(field(path, "vpcs"), vpcs, VpcConfig::name, "name");
         problems.unique(field(path, "loadBalancers"), loadBalancers, LoadBalancerConfig::name, "name");
+        // AWS names a load balancer once per account and region, and the firewall's association is
+        // named after it: the same name twice is the same load balancer listed twice.
+        Map<String, String> firstArnAt = new HashMap<>();
+        for (int i = 0; i < loadBalancers.size(); i++) {
+            String awsName = loadBalancers.get(i) == null ? null : loadBalancers.get(i).awsName();
+            String at = field(index(field(path, "loadBalancers"), i), "arn");
+            String earlier = awsName == null ? null : firstArnAt.putIfAbsent(awsName, at);
+            if (earlier != null) {
+                problems.add(at, "expected each load balancer once (AWS names one once per account and region),"
+                        + " found " + ConfigProblems.quote(awsName) + " again (first at " + earlier + ")");
+            }
+        }
         problems.unique(field(path, "services"), services, ServiceConfig::name, "name");
         problems.unique(field(path, "databases"), databases, DatabaseConfig::name, "name");
         problems.unique(field(path, "caches"), caches, CacheConfig::name, "name");
@@ -67,6 +80,8 @@ public record WorkloadConfig(
             }
         }
     }
+
+    private static final String ECS_NAME = "an ECS name (1 to 255 letters, digits, hyphens and underscores)";
 
     interface ItemValidator<T> {
         void validate(T item, ConfigProblems problems, String path);
@@ -115,6 +130,11 @@ public record WorkloadConfig(
 
         public LoadBalancerConfig(String name, String arn) {
             this(name, arn, null);
+        }
+
+        /** The load balancer's own name, from its ARN; null when the ARN is not one. */
+        String awsName() {
+            return arn != null && Patterns.ALB_ARN.matcher(arn).matches() ? metricDimension().split("/")[1] : null;
         }
 
         /** The {@code LoadBalancer} metric dimension: {@code app/<name>/<id>}. */
@@ -188,10 +208,14 @@ public record WorkloadConfig(
             if (problems.require(field(path, "name"), name)) {
                 problems.matches(field(path, "name"), name, Patterns.NAME, "a name of lower-case letters, digits and dashes");
             }
-            problems.require(field(path, "cluster"), cluster);
+            if (problems.require(field(path, "cluster"), cluster)) {
+                problems.matches(field(path, "cluster"), cluster, Patterns.ECS_NAME, ECS_NAME);
+            }
             if (serviceName != null && serviceName.isBlank()) {
                 problems.add(field(path, "serviceName"), "expected a non-empty string (leave the key out for the"
                         + " default, the name), found " + ConfigProblems.quote(serviceName));
+            } else {
+                problems.matches(field(path, "serviceName"), serviceName, Patterns.ECS_NAME, ECS_NAME);
             }
             problems.matches(field(path, "logGroup"), logGroup, Patterns.LOG_GROUP, "a log group name");
             problems.matches(field(path, "targetGroupArn"), targetGroupArn, Patterns.TARGET_GROUP_ARN,
@@ -276,8 +300,11 @@ public record WorkloadConfig(
                 problems.add(path, "expected exactly one of instanceId and clusterId, found "
                         + (instanceId == null ? "neither" : "both"));
             } else {
-                problems.require(field(path, instanceId != null ? "instanceId" : "clusterId"),
-                        instanceId != null ? instanceId : clusterId);
+                String key = instanceId != null ? "instanceId" : "clusterId";
+                if (problems.require(field(path, key), identifier())) {
+                    problems.matches(field(path, key), identifier(), Patterns.RDS_IDENTIFIER, "an RDS identifier (1 to 63"
+                            + " lower-case letters, digits and hyphens, a letter first, no -- and no hyphen last)");
+                }
             }
             problems.inRange(field(path, "maxConnections"), maxConnections, 1, 262_142);
             problems.inRange(field(path, "memoryGiB"), memoryGiB, 0.5, 24_576);
@@ -317,7 +344,11 @@ public record WorkloadConfig(
             if (problems.require(field(path, "name"), name)) {
                 problems.matches(field(path, "name"), name, Patterns.NAME, "a name of lower-case letters, digits and dashes");
             }
-            problems.require(field(path, "replicationGroupId"), replicationGroupId);
+            if (problems.require(field(path, "replicationGroupId"), replicationGroupId)) {
+                problems.matches(field(path, "replicationGroupId"), replicationGroupId, Patterns.REPLICATION_GROUP_ID,
+                        "an ElastiCache replication group id (1 to 40 lower-case letters, digits and hyphens, a letter"
+                                + " first, no -- and no hyphen last)");
+            }
             problems.inRange(field(path, "nodes"), nodes, 1, MAX_NODES);
         }
     }

@@ -389,6 +389,13 @@ public final class AlarmCatalogue {
                 continue;
             }
             String p = JsonPaths.field(JsonPaths.index(path, i), "rule");
+            // Full alarm names only lengthen a rule: one already too long is refused unparsed, so no
+            // length of input reaches the parser's recursion.
+            if (rule.rule().length() > MonitoringConfig.MAX_RULE_LENGTH) {
+                problems.add(p, "expected a rule of at most " + MonitoringConfig.MAX_RULE_LENGTH
+                        + " characters with full alarm names, found " + rule.rule().length() + " before adding them");
+                continue;
+            }
             AlarmExpression expression;
             try {
                 expression = AlarmExpression.parse(rule.rule());

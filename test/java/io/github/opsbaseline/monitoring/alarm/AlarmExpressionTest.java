@@ -33,4 +33,19 @@ class AlarmExpressionTest {
         assertThatThrownBy(() -> AlarmExpression.parse("OR a")).hasMessage(
                 "syntax error at character 1: expected an alarm name, NOT or \"(\", found \"OR\"");
     }
+
+    @Test
+    void nestingIsLimitedSoThatNoRuleOverflowsTheStack() throws Exception {
+        int max = AlarmExpression.MAX_NESTING;
+        String deepest = "(".repeat(max - 1) + "NOT a" + ")".repeat(max - 1);
+        assertThat(AlarmExpression.parse(deepest).names()).containsExactly("a");
+        assertThat(AlarmExpression.parse(deepest + " AND " + deepest).names()).containsExactly("a");
+
+        assertThatThrownBy(() -> AlarmExpression.parse("(".repeat(max) + "NOT a" + ")".repeat(max))).hasMessage(
+                "syntax error at character " + (max + 1) + ": parentheses and NOTs nested deeper than " + max + " levels");
+        assertThatThrownBy(() -> AlarmExpression.parse("NOT ".repeat(max + 1) + "a")).hasMessage(
+                "syntax error at character " + (4 * max + 1) + ": parentheses and NOTs nested deeper than " + max + " levels");
+        assertThatThrownBy(() -> AlarmExpression.parse("(".repeat(100_000) + "a" + ")".repeat(100_000)))
+                .isInstanceOf(AlarmExpression.SyntaxError.class);
+    }
 }

@@ -15,6 +15,13 @@ import java.util.regex.Pattern;
  */
 public final class AlarmExpression {
 
+    /**
+     * How deep parentheses and NOTs may nest. People write a few levels; the parser recurses once
+     * per level, so a limit keeps a pathological rule (thousands of "(") a message, not a stack
+     * overflow.
+     */
+    public static final int MAX_NESTING = 50;
+
     private static final Pattern TOKEN = Pattern.compile("\\s*(\\(|\\)|[A-Za-z0-9][A-Za-z0-9_.-]*)");
 
     /** A rule that does not parse: the message says where and what was expected. */
@@ -93,18 +100,18 @@ public final class AlarmExpression {
         List<Token> tokens = new ArrayList<>();
         Matcher m = TOKEN.matcher(text);
         int at = 0;
-        while (at < text.length()) {
-            if (text.substring(at).isBlank()) {
+        while (true) {
+            // skipped here, not by copying the rest of the text per token (quadratic in the rule's length)
+            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+            if (at == text.length()) {
                 break;
             }
             m.region(at, text.length());
             if (!m.lookingAt()) {
-                int bad = at;
-                while (bad < text.length() && Character.isWhitespace(text.charAt(bad))) {
-                    bad++;
-                }
-                throw new SyntaxError("syntax error at character " + (bad + 1) + ": unexpected "
-                        + quote(String.valueOf(text.charAt(bad))));
+                throw new SyntaxError("syntax error at character " + (at + 1) + ": unexpected "
+                        + quote(String.valueOf(text.charAt(at))));
             }
             tokens.add(new Token(m.group(1), m.start(1)));
             at = m.end();
@@ -125,6 +132,7 @@ public final class AlarmExpression {
         private final List<Token> tokens;
         private final int end;
         private int pos;
+        private int depth;
 
         Parser(List<Token> tokens, int end) {
             this.tokens = tokens;
@@ -155,9 +163,15 @@ public final class AlarmExpression {
                         + ": expected an alarm name, NOT or \"(\", found the end");
             }
             Token t = tokens.get(pos);
+            if ((t.text().equals("NOT") || t.text().equals("(")) && ++depth > MAX_NESTING) {
+                throw new SyntaxError("syntax error at character " + (t.position() + 1) + ": parentheses and NOTs"
+                        + " nested deeper than " + MAX_NESTING + " levels");
+            }
             if (t.text().equals("NOT")) {
                 pos++;
-                return new Not(unary());
+                Node operand = unary();
+                depth--;
+                return new Not(operand);
             }
             if (t.text().equals("(")) {
                 pos++;
@@ -168,6 +182,7 @@ public final class AlarmExpression {
                     throw new SyntaxError("syntax error at character " + (at + 1) + ": expected \")\", found " + found);
                 }
                 pos++;
+                depth--;
                 return inner;
             }
             if (t.text().equals(")") || keyword(t.text())) {
