@@ -45,4 +45,25 @@ class AwsCronTest {
     void oneMinuteAnHourIsFine(String expression) {
         assertThat(AwsCron.hourlyOrLessProblem(expression)).isNull();
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "cron(0 2 ? * * 2020)|never fires: every year of \"2020\" is past",
+        "cron(0 2 ? * * 2019-2025)|never fires: every year of \"2019-2025\" is past",
+        "cron(0 2 31 2 ? *)|never fires: none of the months \"2\" has a day \"31\"",
+        "cron(0 2 30,31 FEB ? *)|never fires: none of the months \"FEB\" has a day \"30,31\"",
+        "cron(0 2 31 APR,JUN,SEP,NOV ? *)|never fires: none of the months \"APR,JUN,SEP,NOV\" has a day \"31\""})
+    void refusesSchedulesThatNeverFire(String expression, String problem) {
+        assertThat(AwsCron.problem(expression)).isNull();
+        assertThat(AwsCron.neverFiresProblem(expression, 2026)).startsWith(problem);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cron(0 2 ? * * *)", "cron(0 2 ? * * 2026)", "cron(0 2 ? * * 2020,2030)",
+        "cron(0 2 29 2 ? *)", "cron(0 2 31 NOV-JAN ? *)", "cron(0 2 31 1/3 ? *)", "cron(0 2 30-31 * ? *)",
+        "cron(0 2 L 2 ? *)", "cron(0 2 30W 2 ? *)", "cron(0 2 ? FEB 5L *)", "cron(0 2 ? * 1#5 *)"})
+    void acceptsSchedulesThatFireSomeYear(String expression) {
+        assertThat(AwsCron.problem(expression)).isNull();
+        assertThat(AwsCron.neverFiresProblem(expression, 2026)).isNull();
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.opsbaseline.config;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -76,6 +77,78 @@ public final class AwsCron {
         return minutes.matches("\\d{1,2}") ? null
                 : "expected a single minute (AWS Backup runs a rule at most once an hour), found minutes field "
                         + ConfigProblems.quote(minutes);
+    }
+
+    /** Days in each month, February counted at 29: a leap year's day still fires some year. */
+    private static final int[] DAYS_IN_MONTH = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    /**
+     * Null when a valid expression fires at some time from {@code thisYear} on, else why it never
+     * will: every year it names is past, or none of its months has a day-of-month it names (31 in
+     * April, 30 in February). AWS accepts both and the rule then never runs, with no error anywhere.
+     * Days given as {@code L} or {@code W} are taken to fire.
+     */
+    public static String neverFiresProblem(String expression, int thisYear) {
+        var m = WRAPPED.matcher(expression.trim());
+        String[] parts = m.matches() ? m.group(1).trim().split("\\s+") : new String[0];
+        if (parts.length != 6 || problem(expression) != null) {
+            return null;
+        }
+        BitSet years = values(FIELDS.get(5), parts[5]);
+        if (years.length() - 1 < thisYear) {
+            return "never fires: every year of " + ConfigProblems.quote(parts[5]) + " is past"
+                    + ", in " + ConfigProblems.quote(expression);
+        }
+        BitSet days = parts[2].equals("?") || parts[2].contains("L") || parts[2].contains("W") ? null
+                : values(FIELDS.get(2), parts[2]);
+        if (days != null) {
+            BitSet months = values(FIELDS.get(3), parts[3]);
+            int longest = months.stream().map(month -> DAYS_IN_MONTH[month - 1]).max().orElse(0);
+            if (days.nextSetBit(0) > longest) {
+                return "never fires: none of the months " + ConfigProblems.quote(parts[3]) + " has a day "
+                        + ConfigProblems.quote(parts[2]) + ", in " + ConfigProblems.quote(expression);
+            }
+        }
+        return null;
+    }
+
+    /** The values a valid numeric field (items of numbers, names, ranges, steps and *) takes. */
+    private static BitSet values(Field f, String value) {
+        BitSet set = new BitSet();
+        int size = f.max() - f.min() + 1;
+        for (String item : value.split(",")) {
+            String base = item;
+            int step = 1;
+            if (item.contains("/")) {
+                base = item.substring(0, item.indexOf('/'));
+                step = Integer.parseInt(item.substring(item.indexOf('/') + 1));
+            }
+            int from;
+            int to;
+            if (base.equals("*")) {
+                from = f.min();
+                to = f.max();
+            } else if (base.contains("-")) {
+                from = value(f, base.substring(0, base.indexOf('-')));
+                to = value(f, base.substring(base.indexOf('-') + 1));
+            } else {
+                from = value(f, base);
+                to = item.contains("/") ? f.max() : from;
+            }
+            // a range may wrap past the field's end (NOV-FEB)
+            int span = Math.floorMod(to - from, size);
+            for (int k = 0; k <= span; k += step) {
+                set.set(f.min() + Math.floorMod(from - f.min() + k, size));
+            }
+        }
+        return set;
+    }
+
+    private static int value(Field f, String text) {
+        if (f.names() != null && text.matches(f.names())) {
+            return List.of(f.names().split("\\|")).indexOf(text) + f.min();
+        }
+        return Integer.parseInt(text);
     }
 
     private static String fieldProblem(Field f, String value) {

@@ -103,6 +103,11 @@ public record BackupConfig(
         }
     }
 
+    /** The year a schedule is checked against: one naming only earlier years never runs. */
+    private static int thisYear() {
+        return java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
+    }
+
     private static void addIf(ConfigProblems problems, String path, String message) {
         if (message != null) {
             problems.add(path, message);
@@ -221,7 +226,8 @@ public record BackupConfig(
             }
             if (problems.require(field(path, "schedule"), schedule)) {
                 String cron = AwsCron.problem(schedule);
-                addIf(problems, field(path, "schedule"), cron != null ? cron : AwsCron.hourlyOrLessProblem(schedule));
+                cron = cron != null ? cron : AwsCron.hourlyOrLessProblem(schedule);
+                addIf(problems, field(path, "schedule"), cron != null ? cron : AwsCron.neverFiresProblem(schedule, thisYear()));
             }
             try {
                 ZoneId.of(timeZone);
@@ -437,7 +443,8 @@ public record BackupConfig(
             if (!enabled) {
                 return;
             }
-            addIf(problems, field(path, "schedule"), AwsCron.problem(schedule));
+            String cron = AwsCron.problem(schedule);
+            addIf(problems, field(path, "schedule"), cron != null ? cron : AwsCron.neverFiresProblem(schedule, thisYear()));
             try {
                 ZoneId.of(timeZone);
             } catch (DateTimeException e) {
