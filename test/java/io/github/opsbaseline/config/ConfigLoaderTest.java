@@ -16,6 +16,23 @@ class ConfigLoaderTest {
     private final ConfigLoader loader = new ConfigLoader(ProjectPaths.stacksConfig());
 
     @Test
+    void aFileThatCannotBeReadSaysWhyNotOnlyItsPath() throws IOException {
+        // root reads a file whatever its mode, so the reasons are checked on the exceptions NIO throws
+        assertThat(ConfigLoader.readFailure(new java.nio.file.AccessDeniedException("/c/base.json")))
+                .isEqualTo("permission denied (/c/base.json)");
+        assertThat(ConfigLoader.readFailure(new java.nio.file.NoSuchFileException("/c/base.json")))
+                .isEqualTo("no such file (/c/base.json)");
+
+        // AND a directory where the file should be is named as such, through the loader
+        Path dir = Files.createTempDirectory("config-");
+        Files.createDirectory(dir.resolve("dev.json"));
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> new ConfigLoader(dir).load("dev"));
+        assertThat(error).isNotNull();
+        assertThat(error.lines()).hasSize(1);
+        assertThat(error.lines().get(0)).isEqualTo(dir.resolve("dev.json") + ": $: cannot read: Is a directory");
+    }
+
+    @Test
     void theEnvironmentsAreTheFilesExceptTheSchemaAndTheSharedBase() {
         assertThat(loader.environments()).containsExactly("dev", "prod", "staging");
     }

@@ -217,7 +217,7 @@ public final class ConfigLoader {
             throw new ConfigException(List.of(new ConfigProblem(shown, "$",
                     "expected UTF-8 text, found bytes that are not UTF-8 (save the file as UTF-8)")));
         } catch (IOException e) {
-            throw new ConfigException(List.of(new ConfigProblem(shown, "$", "cannot read: " + e.getMessage())));
+            throw new ConfigException(List.of(new ConfigProblem(shown, "$", "cannot read: " + readFailure(e))));
         }
         if (tree == null || tree.isMissingNode() || !tree.isObject()) {
             fail(shown, "$", "expected a JSON object, found " + (tree == null || tree.isMissingNode()
@@ -417,6 +417,17 @@ public final class ConfigLoader {
             return "an array";
         }
         return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Why a file could not be read, in words: NIO's exceptions carry only the path as their message. */
+    static String readFailure(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            String why = fs instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : fs instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : fs.getReason() != null ? fs.getReason() : "file system error";
+            return why + " (" + fs.getFile() + ")";
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private static String parseMessage(JsonProcessingException e) {
