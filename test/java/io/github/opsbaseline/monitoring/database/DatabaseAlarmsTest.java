@@ -84,8 +84,15 @@ class DatabaseAlarmsTest {
                 "MetricName", "ReadLatency", "ExtendedStatistic", "p90", "Threshold", 0.02));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-replica-write-latency-critical",
                 "MetricName", "WriteLatency", "ExtendedStatistic", "p90", "Threshold", 0.1));
+        // a PostgreSQL replica of an idle primary reports lag climbing to 300 s every 5 minutes: the
+        // period's lowest value, not its highest, says whether it is behind
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-replica-replica-lag-critical",
-                "MetricName", "ReplicaLag", "Statistic", "Maximum", "Threshold", 300));
+                "MetricName", "ReplicaLag", "Statistic", "Minimum", "Threshold", 300));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-replica-replica-lag-warning",
+                "MetricName", "ReplicaLag", "Statistic", "Minimum", "Threshold", 120));
+        // MySQL reports seconds behind the source, with no such climb: the highest value, from 30 s
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-mysql-replica-lag-warning",
+                "MetricName", "ReplicaLag", "Statistic", "Maximum", "Threshold", 30));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-test-db-replica-transaction-ids-warning",
                 "MetricName", "MaximumUsedTransactionIDs", "Threshold", 1000000000));
     }

@@ -117,6 +117,16 @@ public final class DatabaseSignals {
                         math("lag / 1000", "lag", metric(NS, "AuroraReplicaLagMaximum", "Maximum")))
                         .above(1.0, 10.0, "s")
                         .means("Replicas serve stale data.", "Write load on the writer, replica instance size."));
+            } else if (f.engine().isPostgres()) {
+                // RDS for PostgreSQL measures lag as now minus the last replayed commit, so a replica of an
+                // idle primary reports lag climbing to 5 minutes until RDS switches WAL segments (AWS,
+                // "Read replica limitations with PostgreSQL"): the maximum of a quiet 5-minute period is
+                // near 300 s though nothing is behind. The period's lowest value stays under a minute
+                // while the replica keeps up, and real lag lifts it.
+                s.add(signal("replica-lag", "Replica lag (lowest in the period)", metric(NS, "ReplicaLag", "Minimum"))
+                        .above(120.0, 300.0, "s")
+                        .means("The replica serves stale data and falls further behind.",
+                                "Write load on the primary, the replica's CPU and IOPS, long queries on the replica."));
             } else {
                 s.add(signal("replica-lag", "Replica lag", metric(NS, "ReplicaLag", "Maximum"))
                         .above(30.0, 300.0, "s")
