@@ -41,6 +41,34 @@ class RestoreTestingTest {
     }
 
     @Test
+    void restoredDatabasesGoIntoTheConfiguredNetworkNotTheDefaultVpc() {
+        // prod names a DB subnet group and security group: AWS Backup would otherwise infer the default
+        // VPC, and an account without one fails every database restore test
+        TemplateSupport.backup("prod").hasResourceProperties("AWS::Backup::RestoreTestingSelection", Map.of(
+                "ProtectedResourceType", "RDS",
+                "RestoreMetadataOverrides", Map.of("dbSubnetGroupName", "django-ms-prod-db",
+                        "vpcSecurityGroupIds", "[\"sg-0a1b2c3d4e5f60718\"]")));
+        // the S3 selection restores no database and takes no network
+        TemplateSupport.backup("prod").hasResourceProperties("AWS::Backup::RestoreTestingSelection", Map.of(
+                "ProtectedResourceType", "S3", "RestoreMetadataOverrides", Match.absent()));
+        // staging names none: AWS Backup infers the network, and no override is written
+        TemplateSupport.backup("staging").hasResourceProperties("AWS::Backup::RestoreTestingSelection", Map.of(
+                "ProtectedResourceType", "RDS", "RestoreMetadataOverrides", Match.absent()));
+    }
+
+    @Test
+    void securityGroupsAreOptionalAndSeveralMakeOneJsonList() {
+        var one = new io.github.opsbaseline.config.BackupConfig.RestoreNetwork("db-subnets", null);
+        org.assertj.core.api.Assertions.assertThat(RestoreTesting.networkOverrides(one))
+                .containsExactly(Map.entry("dbSubnetGroupName", "db-subnets"));
+        var two = new io.github.opsbaseline.config.BackupConfig.RestoreNetwork("db-subnets",
+                List.of("sg-0123456789abcdef0", "sg-01234567"));
+        org.assertj.core.api.Assertions.assertThat(RestoreTesting.networkOverrides(two)).containsExactly(
+                Map.entry("dbSubnetGroupName", "db-subnets"),
+                Map.entry("vpcSecurityGroupIds", "[\"sg-0123456789abcdef0\",\"sg-01234567\"]"));
+    }
+
+    @Test
     void configuredTypesWithoutArnsAreTestedByTheSelectionTags() {
         Template t = TemplateSupport.backup("prod");
         t.hasResourceProperties("AWS::Backup::RestoreTestingSelection", Map.of(

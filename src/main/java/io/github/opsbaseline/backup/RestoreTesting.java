@@ -1,8 +1,10 @@
 package io.github.opsbaseline.backup;
 
+import io.github.opsbaseline.config.BackupConfig.RestoreNetwork;
 import io.github.opsbaseline.config.BackupConfig.RestoreResourceType;
 import io.github.opsbaseline.config.BackupConfig.RestoreTestingConfig;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,10 +92,28 @@ public class RestoreTesting extends Construct {
                             .stringEquals(equals).build());
                 }
             }
+            if (s.databaseNetwork() != null && (type == RestoreResourceType.RDS || type == RestoreResourceType.AURORA)) {
+                sel.restoreMetadataOverrides(networkOverrides(s.databaseNetwork()));
+            }
             CfnRestoreTestingSelection selection = sel.build();
             selection.addResourceDependency(plan);
             selections.add(selection);
         }
+    }
+
+    /**
+     * AWS Backup's restore metadata for the network, keys as its restore-testing guide names them
+     * (it reads them case-insensitively); the security groups as a JSON list in one string, as the
+     * restore job metadata carries them.
+     */
+    static Map<String, String> networkOverrides(RestoreNetwork network) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("dbSubnetGroupName", network.dbSubnetGroupName());
+        if (!network.securityGroupIds().isEmpty()) {
+            overrides.put("vpcSecurityGroupIds", network.securityGroupIds().stream()
+                    .map(id -> "\"" + id + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]")));
+        }
+        return overrides;
     }
 
     public CfnRestoreTestingPlan plan() {

@@ -399,10 +399,12 @@ public record BackupConfig(
      * @param selectionWindowDays how recent the tested recovery point must be, 1 to 365; default 7
      * @param resourceTypes what to restore; default the workload's database kinds (RDS for instances,
      *     Aurora for clusters; RDS when it has none)
+     * @param databaseNetwork where restored RDS and Aurora databases are placed; default where AWS Backup
+     *     infers, the region's default VPC, without which every database restore test fails
      */
     public record RestoreTestingConfig(Boolean enabled, String schedule, String timeZone, Integer startWindowHours,
                                        Integer validationWindowHours, Integer selectionWindowDays,
-                                       List<RestoreResourceType> resourceTypes) {
+                                       List<RestoreResourceType> resourceTypes, RestoreNetwork databaseNetwork) {
 
         public RestoreTestingConfig {
             enabled = enabled == null || enabled;
@@ -415,7 +417,7 @@ public record BackupConfig(
         }
 
         public static RestoreTestingConfig defaults() {
-            return new RestoreTestingConfig(null, null, null, null, null, null, null);
+            return new RestoreTestingConfig(null, null, null, null, null, null, null, null);
         }
 
         /** The configured types, or the kinds of {@code databases}: RDS for instances, Aurora for clusters. */
@@ -436,7 +438,7 @@ public record BackupConfig(
         /** These settings with the resource types made explicit. */
         public RestoreTestingConfig withResourceTypes(List<RestoreResourceType> types) {
             return new RestoreTestingConfig(enabled, schedule, timeZone, startWindowHours, validationWindowHours,
-                    selectionWindowDays, types);
+                    selectionWindowDays, types, databaseNetwork);
         }
 
         void validate(ConfigProblems problems, String path) {
@@ -458,6 +460,46 @@ public record BackupConfig(
                 problems.add(field(path, "resourceTypes"), "expected at least one resource type, found none");
             }
             duplicates(problems, field(path, "resourceTypes"), resourceTypes, "resource type");
+            if (databaseNetwork != null) {
+                databaseNetwork.validate(problems, field(path, "databaseNetwork"));
+            }
+        }
+    }
+
+    /**
+     * The network a restore test places a restored database in (AWS Backup's restore metadata
+     * overrides {@code dbSubnetGroupName} and {@code vpcSecurityGroupIds}). AWS Backup otherwise
+     * infers the default VPC, and fails the restore where there is none, as in accounts set up by
+     * Control Tower.
+     *
+     * @param dbSubnetGroupName a DB subnet group of the workload's VPC; required
+     * @param securityGroupIds the restored database's security groups; default the VPC's default group
+     */
+    public record RestoreNetwork(String dbSubnetGroupName, List<String> securityGroupIds) {
+
+        /** RDS's rule for DB subnet group names: up to 255 letters, digits, periods, underscores, spaces and hyphens. */
+        static final java.util.regex.Pattern SUBNET_GROUP = java.util.regex.Pattern.compile("[A-Za-z0-9._ -]{1,255}");
+        static final java.util.regex.Pattern SECURITY_GROUP_ID = java.util.regex.Pattern.compile("sg-[0-9a-f]{8}([0-9a-f]{9})?");
+
+        public RestoreNetwork {
+            securityGroupIds = securityGroupIds == null ? List.of() : java.util.Collections.unmodifiableList(
+                    new java.util.ArrayList<>(securityGroupIds));
+        }
+
+        void validate(ConfigProblems problems, String path) {
+            if (problems.require(field(path, "dbSubnetGroupName"), dbSubnetGroupName)) {
+                problems.matches(field(path, "dbSubnetGroupName"), dbSubnetGroupName, SUBNET_GROUP,
+                        "a DB subnet group name (up to 255 letters, digits, periods, underscores, spaces and hyphens)");
+            }
+            for (int i = 0; i < securityGroupIds.size(); i++) {
+                if (securityGroupIds.get(i) == null) {
+                    problems.add(index(field(path, "securityGroupIds"), i), "expected a string, found null");
+                } else {
+                    problems.matches(index(field(path, "securityGroupIds"), i), securityGroupIds.get(i), SECURITY_GROUP_ID,
+                            "a security group id (sg- and 8 or 17 hex digits)");
+                }
+            }
+            duplicates(problems, field(path, "securityGroupIds"), securityGroupIds, "security group");
         }
     }
 
