@@ -82,7 +82,6 @@ class OperatorReadOnlyPolicyTest {
                 ":rds:ap-southeast-1:777788889999:db:django-ms-prod-db-replica",
                 ":elasticache:ap-southeast-1:777788889999:replicationgroup:django-ms-prod-redis",
                 ":logs:ap-southeast-1:777788889999:log-group:/ecs/django-ms-prod-api-gateway:*",
-                ":guardduty:ap-southeast-1:777788889999:detector/*",
                 ":backup:ap-southeast-1:777788889999:backup-vault:django-ms-prod-vault\"",
                 ":backup:ap-southeast-2:777788889999:backup-vault:django-ms-prod-vault-dr");
         template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(

@@ -47,13 +47,11 @@ public class OperatorReadOnlyPolicy extends Construct {
                 .reason("Read-only actions without resource-level permissions take Resource \"*\": "
                         + String.join(", ", StatusReaderPermissions.actions(Scope.ANY))
                         + " (cloudwatch:DescribeAlarms must be \"*\" to return composite alarms). "
-                        + "guardduty:GetFindingsStatistics is on detector/* because the detector id is created outside "
-                        + "the stack; logs:StartQuery is on the named log groups and their streams (:*). Past "
+                        + "logs:StartQuery is on the named log groups and their streams (:*). Past "
                         + MAX_LISTED + " resources of a kind, they are named by their common prefix and *, as a managed"
                         + " policy holds at most 6,144 characters.")
                 .appliesTo(List.of("Resource::*",
                         // <AWS::Partition>, <AWS::Region> and <AWS::AccountId> hold colons: match them with .*
-                        RegexAppliesTo.builder().regex("/^Resource::arn:.*:guardduty:.*:detector\\/\\*$/").build(),
                         RegexAppliesTo.builder().regex("/^Resource::arn:.*:logs:.*:log-group:.+:\\*$/").build(),
                         RegexAppliesTo.builder().regex("/^Resource::arn:.*:(ecs|rds|elasticache|logs):.*[^:]\\*$/").build()))
                 .build()), true);
@@ -93,7 +91,6 @@ public class OperatorReadOnlyPolicy extends Construct {
             case LOG_GROUP -> listed(props.logGroupNames()).stream()
                     .flatMap(g -> (g.endsWith("*") ? List.of(g) : List.of(g, g + ":*")).stream())
                     .map(g -> arn("logs", null, "log-group", g, ArnFormat.COLON_RESOURCE_NAME)).toList();
-            case GUARDDUTY_DETECTOR -> List.of(arn("guardduty", null, "detector", "*", ArnFormat.SLASH_RESOURCE_NAME));
             case BACKUP_VAULT -> props.backupVaults().stream()
                     .map(v -> arn("backup", v.region(), "backup-vault", v.name(), ArnFormat.COLON_RESOURCE_NAME)).toList();
         };

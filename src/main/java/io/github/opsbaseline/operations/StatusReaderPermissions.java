@@ -24,8 +24,6 @@ public final class StatusReaderPermissions {
         REPLICATION_GROUP("arn:aws:elasticache:<region>:<account>:replicationgroup:<replicationGroupId>"),
         /** The services' log groups (Logs Insights reads only these). */
         LOG_GROUP("arn:aws:logs:<region>:<account>:log-group:<logGroup> and <logGroup>:*"),
-        /** Any GuardDuty detector of the account and region (its id is not known at synth). */
-        GUARDDUTY_DETECTOR("arn:aws:guardduty:<region>:<account>:detector/*"),
         /** The baseline's backup vaults (home and DR region). */
         BACKUP_VAULT("arn:aws:backup:<region or drRegion>:<account>:backup-vault:<vault>");
 
@@ -80,7 +78,9 @@ public final class StatusReaderPermissions {
             new Permission(RDS_DESCRIBE_DB_CLUSTERS, Scope.DB_CLUSTER, "database cluster status"),
             new Permission(ELASTICACHE_DESCRIBE_REPLICATION_GROUPS, Scope.REPLICATION_GROUP, "cache status and nodes"),
             new Permission(GUARDDUTY_LIST_DETECTORS, Scope.ANY, "the region's GuardDuty detector"),
-            new Permission(GUARDDUTY_GET_FINDINGS_STATISTICS, Scope.GUARDDUTY_DETECTOR, "findings by severity"),
+            // AWS's authorization reference lists no resource type for GuardDuty's findings actions
+            // (an older one named detector*): "*" is what AWS requires, and works under either.
+            new Permission(GUARDDUTY_GET_FINDINGS_STATISTICS, Scope.ANY, "findings by severity"),
             new Permission(CONFIG_DESCRIBE_COMPLIANCE_BY_CONFIG_RULE, Scope.ANY, "Config rules out of compliance"),
             new Permission(BACKUP_LIST_BACKUP_JOBS, Scope.ANY, "last backup job per vault"),
             new Permission(BACKUP_LIST_COPY_JOBS, Scope.ANY, "last copy job per vault"),
