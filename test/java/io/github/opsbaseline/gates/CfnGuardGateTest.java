@@ -66,4 +66,20 @@ class CfnGuardGateTest {
             assertThat(fails).as("%s now passes on prod: remove it from CfnGuard.EXEMPT", rule).isTrue();
         }
     }
+
+    @Test
+    void everyResourceExemptionIsStillNeeded() throws Exception {
+        // GIVEN prod's security template, which holds the one resource exempted from a rule
+        SynthesizedEnvironment prod = SynthesizedEnvironment.of("prod");
+        Path security = prod.file("django-ms-prod-security");
+        for (var exemption : CfnGuard.EXEMPT_RESOURCES.entrySet()) {
+            // WHEN the exempted rule runs over the whole template
+            CfnGuard.Result result = CfnGuard.validateResourceExemptedOnly(security);
+            // THEN it fails, naming that resource
+            assertThat(result.exitCode()).as("%s over %s:%n%s", exemption.getKey(), security, result.tail()).isEqualTo(19);
+            for (String id : exemption.getValue().keySet()) {
+                assertThat(result.output()).as("%s names %s", exemption.getKey(), id).contains(id);
+            }
+        }
+    }
 }

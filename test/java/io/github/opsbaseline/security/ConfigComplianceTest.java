@@ -94,7 +94,7 @@ class ConfigComplianceTest {
                 Map.of("Action", "sts:AssumeRole", "Effect", "Allow",
                         "Principal", Map.of("Service", "config.amazonaws.com"),
                         "Condition", Map.of("StringEquals", Map.of("AWS:SourceAccount", "777788889999")))))));
-        String bucket = only(t, "AWS::S3::Bucket", "ConfigComplianceBucket");
+        String bucket = only(t, "AWS::S3::Bucket", "ConfigComplianceDeliveryBucket");
         String key = only(t, "AWS::KMS::Key", "LogsKey");
         t.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("Roles", List.of(Map.of("Ref", role)),
                 "PolicyDocument", Map.of("Statement", List.of(
@@ -110,10 +110,22 @@ class ConfigComplianceTest {
     void theDeliveryChannelWaitsForTheBucketPolicyNotForTheRecorder() {
         // CloudFormation starts the recorder once a channel exists: a channel waiting for the recorder deadlocks
         Template t = SecurityTemplates.of("prod");
-        String policy = only(t, "AWS::S3::BucketPolicy", "ConfigComplianceBucketPolicy");
+        String policy = only(t, "AWS::S3::BucketPolicy", "ConfigComplianceDeliveryBucketPolicy");
         Map<String, Map<String, Object>> channels = t.findResources("AWS::Config::DeliveryChannel");
         assertThat(channels).hasSize(1);
         assertThat(channels.values().iterator().next().get("DependsOn")).isEqualTo(List.of(policy));
+    }
+
+    @Test
+    void theDeliveryBucketHasNoObjectLockWhichConfigDoesNotDeliverTo() {
+        // AWS::Config::DeliveryChannel: "AWS Config does not support the delivery channel to an Amazon S3
+        // bucket where object lock is enabled"; versioning and the lifecycle's retention stay
+        Template t = SecurityTemplates.of("prod");
+        String bucket = only(t, "AWS::S3::Bucket", "ConfigComplianceDeliveryBucket");
+        Map<?, ?> properties = (Map<?, ?>) t.findResources("AWS::S3::Bucket").get(bucket).get("Properties");
+        assertThat(properties.get("ObjectLockEnabled")).isEqualTo(false);
+        assertThat(properties.get("VersioningConfiguration")).isEqualTo(Map.of("Status", "Enabled"));
+        t.hasResourceProperties("AWS::Config::DeliveryChannel", Map.of("S3BucketName", Map.of("Ref", bucket)));
     }
 
     private static String only(Template t, String type, String logicalIdPrefix) {

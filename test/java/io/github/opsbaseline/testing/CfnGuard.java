@@ -32,6 +32,16 @@ public final class CfnGuard {
             "ct-guardduty-pr-1.guard", "CT.GUARDDUTY.PR.1 asks for the legacy DataSources.S3Logs block, but GuardDuty"
                     + " refuses DataSources next to Features; S3 protection is on, as the S3_DATA_EVENTS feature"));
 
+    /**
+     * Rules one resource breaks by design, by rule file and the resource's logical id, each with its
+     * reason: the rule still runs over every other resource of the template (on a copy without the
+     * exempted ones), and {@code CfnGuardGateTest} fails when the resource starts passing it.
+     */
+    public static final Map<String, Map<String, String>> EXEMPT_RESOURCES = new TreeMap<>(Map.of(
+            "ct-s3-pr-9.guard", Map.of("ConfigComplianceDeliveryBucketB59BF34E", "AWS Config does not deliver to a"
+                    + " bucket with Object Lock enabled (AWS::Config::DeliveryChannel); the bucket exists only where"
+                    + " the baseline creates the recorder, which a Control Tower account leaves to Control Tower")));
+
     private CfnGuard() { }
 
     public static Path binary() {
@@ -42,9 +52,37 @@ public final class CfnGuard {
         return ProjectPaths.cfnGuardPackage().resolve("rules/control-tower/cfn-guard");
     }
 
-    /** Every rule except the exempted ones. */
+    /**
+     * Every rule except the exempted ones; a rule exempted for some resources runs over a copy of the
+     * template without them (both runs must pass, and their output is joined).
+     */
     public static Result validate(Path template) throws IOException, InterruptedException {
-        return run(template, ruleFiles(false));
+        com.fasterxml.jackson.databind.node.ObjectNode document = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(template.toFile());
+        java.util.Set<String> exemptHere = new java.util.TreeSet<>();
+        EXEMPT_RESOURCES.forEach((rule, resources) -> resources.keySet().forEach(id -> {
+            if (document.path("Resources").has(id)) {
+                exemptHere.add(rule);
+            }
+        }));
+        if (exemptHere.isEmpty()) {
+            return run(template, ruleFiles(false));
+        }
+        List<Path> others = ruleFiles(false).stream().filter(f -> !exemptHere.contains(f.getFileName().toString())).toList();
+        Result main = run(template, others);
+        com.fasterxml.jackson.databind.node.ObjectNode resources =
+                (com.fasterxml.jackson.databind.node.ObjectNode) document.get("Resources");
+        EXEMPT_RESOURCES.values().forEach(exempt -> exempt.keySet().forEach(resources::remove));
+        Path without = Files.createTempFile("guard-without-exempted-", ".json");
+        Files.writeString(without, document.toString());
+        Result rest = run(without, ruleFiles(false).stream().filter(f -> exemptHere.contains(f.getFileName().toString())).toList());
+        return new Result(main.exitCode() != 0 ? main.exitCode() : rest.exitCode(), main.output() + rest.output());
+    }
+
+    /** Only the rules exempted for some resources, over the whole template: proof each exemption is needed. */
+    public static Result validateResourceExemptedOnly(Path template) throws IOException, InterruptedException {
+        return run(template, ruleFiles(false).stream()
+                .filter(f -> EXEMPT_RESOURCES.containsKey(f.getFileName().toString())).toList());
     }
 
     /** Every rule, the exempted ones included: for templates that must not need any exemption. */

@@ -97,7 +97,9 @@ public class ConfigCompliance extends Construct {
                             + " new resource types, which a hand-written policy would miss")
                     .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWS_ConfigRole")).build()),
                     true);
-            bucket = SecureBucket.logArchive(this, "Bucket", props.key(), props.accessLogs(), "config/", null,
+            // "DeliveryBucket", not the earlier "Bucket": that one had Object Lock, which cannot be turned
+            // off, and Config does not deliver to it; an upgrade leaves it retained outside the stack.
+            bucket = SecureBucket.configDeliveryArchive(this, "DeliveryBucket", props.key(), props.accessLogs(), "config/",
                     cfg.expireAfterDays(), props.removalPolicy());
             ServicePrincipal config = new ServicePrincipal("config.amazonaws.com");
             bucket.addToResourcePolicy(PolicyStatement.Builder.create().sid("AWSConfigBucketPermissionsCheck")

@@ -67,7 +67,7 @@ public final class SecureBucket {
     }
 
     /**
-     * A log archive bucket (trail, Config snapshots, flow logs).
+     * A log archive bucket (trail, flow logs).
      *
      * @param key the KMS key
      * @param accessLogs the bucket made by {@link #accessLogs}
@@ -75,6 +75,24 @@ public final class SecureBucket {
      */
     public static Bucket logArchive(Construct scope, String id, IKey key, IBucket accessLogs, String logPrefix,
                                     Integer glacierAfterDays, int expireAfterDays, RemovalPolicy removalPolicy) {
+        return archive(scope, id, key, accessLogs, logPrefix, glacierAfterDays, expireAfterDays, removalPolicy, true);
+    }
+
+    /**
+     * {@link #logArchive} for AWS Config's delivery channel, without Object Lock: AWS Config does not
+     * deliver to a bucket with Object Lock enabled (AWS::Config::DeliveryChannel reference). It is the
+     * one bucket of the baseline outside Control Tower's CT.S3.PR.9, and exists only where the baseline
+     * creates the account's recorder, which a Control Tower account (where that control may be enforced)
+     * leaves to Control Tower. Versioning, retention by lifecycle and the removal policy still apply.
+     */
+    public static Bucket configDeliveryArchive(Construct scope, String id, IKey key, IBucket accessLogs, String logPrefix,
+                                               int expireAfterDays, RemovalPolicy removalPolicy) {
+        return archive(scope, id, key, accessLogs, logPrefix, null, expireAfterDays, removalPolicy, false);
+    }
+
+    private static Bucket archive(Construct scope, String id, IKey key, IBucket accessLogs, String logPrefix,
+                                  Integer glacierAfterDays, int expireAfterDays, RemovalPolicy removalPolicy,
+                                  boolean objectLock) {
         LifecycleRule.Builder rule = LifecycleRule.builder().id("archive-then-expire")
                 .expiration(Duration.days(expireAfterDays))
                 .noncurrentVersionExpiration(Duration.days(90));
@@ -83,6 +101,7 @@ public final class SecureBucket {
                     .storageClass(StorageClass.GLACIER).transitionAfter(Duration.days(glacierAfterDays)).build())));
         }
         Bucket bucket = HardenedBucket.builder(scope, id, key, removalPolicy)
+                .objectLockEnabled(objectLock)
                 .lifecycleRules(List.of(rule.build()))
                 .build();
         // The target's bucket policy (accessLogs above) lets the logging service write it.
