@@ -94,6 +94,26 @@ class CostGuardsTest {
     }
 
     @Test
+    void theMonitorAndSubscriptionKeepTagsThatNeverChangeSoNoTagEditReplacesThem() {
+        // GIVEN the anomaly alerts in a stack carrying the environment's full tags, as BaselineStacks tags it
+        Stack stack = new Stack(TestApps.app(), "Cost");
+        new SpendAnomalyAlerts(stack, "Anomalies", new SpendAnomalyAlerts.Props(NAMES, topics(stack).warning(), null, null, null));
+        io.github.opsbaseline.compliance.BaselineTags.apply(stack, Map.of("project", "shop", "environment", "prod",
+                "managed-by", "ops-baseline", "compliance", "PCI_DSS", "owner", "platform-team"));
+
+        // THEN the two Cost Explorer resources carry only project, environment and managed-by: a change
+        // of owner or standards would otherwise replace the monitor, and AWS allows one per account
+        Template template = Template.fromStack(stack);
+        List<Map<String, String>> stable = List.of(Map.of("Key", "environment", "Value", "prod"),
+                Map.of("Key", "managed-by", "Value", "ops-baseline"), Map.of("Key", "project", "Value", "shop"));
+        template.hasResourceProperties("AWS::CE::AnomalyMonitor", Map.of("ResourceTags", stable));
+        template.hasResourceProperties("AWS::CE::AnomalySubscription", Map.of("ResourceTags", stable));
+        // AND every other resource still gets the full set
+        template.hasResourceProperties("AWS::SNS::Topic", Map.of("Tags", Match.arrayWith(List.of(
+                Map.of("Key", "compliance", "Value", "PCI_DSS"), Map.of("Key", "owner", "Value", "platform-team")))));
+    }
+
+    @Test
     void anExistingMonitorIsReusedInsteadOfCreatingASecondOne() {
         Stack stack = new Stack(TestApps.app(), "Cost");
         String arn = "arn:aws:ce::777788889999:anomalymonitor/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";

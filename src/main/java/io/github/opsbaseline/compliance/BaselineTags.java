@@ -3,8 +3,10 @@ package io.github.opsbaseline.compliance;
 import io.github.opsbaseline.config.ComplianceStandard;
 import io.github.opsbaseline.config.EnvironmentConfig;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import software.amazon.awscdk.TagProps;
 import software.amazon.awscdk.Tags;
 import software.constructs.IConstruct;
 
@@ -35,11 +37,30 @@ public final class BaselineTags {
         return tags;
     }
 
-    /** Tags {@code scope} and everything below it. */
+    /**
+     * Resource types whose tags CloudFormation can only change by replacing the resource, and whose
+     * replacement cannot be created beside the old one: AWS allows one service anomaly monitor per
+     * account. The file's tags change (a standard added, a new owner); these carry
+     * {@link #stable} tags of their own instead.
+     */
+    public static final List<String> REPLACED_ON_TAG_CHANGE = List.of(
+            "AWS::CE::AnomalyMonitor", "AWS::CE::AnomalySubscription");
+
+    /** Tags {@code scope} and everything below it, but the {@link #REPLACED_ON_TAG_CHANGE} types. */
     public static void apply(IConstruct scope, Map<String, String> tags) {
         // One Tags for all of them: each Tags.of is a jsii round trip, and another for the runtime to
         // name the new object's class.
         Tags tagger = Tags.of(scope);
-        tags.forEach(tagger::add);
+        TagProps props = TagProps.builder().excludeResourceTypes(REPLACED_ON_TAG_CHANGE).build();
+        tags.forEach((key, value) -> tagger.add(key, value, props));
+    }
+
+    /** The tags that never change for an environment: project, environment and managed-by. */
+    public static Map<String, String> stable(String project, String environment) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(PROJECT, project);
+        tags.put(ENVIRONMENT, environment);
+        tags.put(MANAGED_BY, "ops-baseline");
+        return tags;
     }
 }

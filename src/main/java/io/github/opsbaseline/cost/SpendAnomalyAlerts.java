@@ -1,5 +1,6 @@
 package io.github.opsbaseline.cost;
 
+import io.github.opsbaseline.compliance.BaselineTags;
 import io.github.opsbaseline.core.ResourceNames;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,11 @@ public class SpendAnomalyAlerts extends Construct {
                     .monitorName(props.names().name("spend-by-service"))
                     .monitorType("DIMENSIONAL")
                     .monitorDimension("SERVICE")
+                    // Stable tags only: a tag change replaces the monitor, and AWS allows one service
+                    // monitor per account, so the replacement would fail (BaselineTags skips this type).
+                    .resourceTags(stableTags(props.names()).entrySet().stream()
+                            .map(t -> CfnAnomalyMonitor.ResourceTagProperty.builder()
+                                    .key(t.getKey()).value(t.getValue()).build()).toList())
                     .build()
                     .getAttrMonitorArn();
         }
@@ -56,7 +62,15 @@ public class SpendAnomalyAlerts extends Construct {
                 .subscribers(List.of(CfnAnomalySubscription.SubscriberProperty.builder()
                         .type("SNS").address(props.topic().getTopicArn()).build()))
                 .thresholdExpression(thresholdExpression(props.absoluteUsd(), props.percent()))
+                // as the monitor's: its tags, too, change only by replacement
+                .resourceTags(stableTags(props.names()).entrySet().stream()
+                        .map(t -> CfnAnomalySubscription.ResourceTagProperty.builder()
+                                .key(t.getKey()).value(t.getValue()).build()).toList())
                 .build();
+    }
+
+    private static java.util.Map<String, String> stableTags(ResourceNames names) {
+        return BaselineTags.stable(names.project(), names.environment());
     }
 
     /**
