@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,12 +23,8 @@ class EveryBucketHardenedTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Stream<String> environments() {
-        return SynthesizedEnvironment.environments().stream();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("environments")
+    @MethodSource("io.github.opsbaseline.testing.SynthesizedEnvironment#environments")
     void everyBucketIsHardened(String environment) throws IOException {
         // GIVEN the environment's templates, nested ones included
         SynthesizedEnvironment synthesized = SynthesizedEnvironment.of(environment);

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,12 +29,8 @@ class ServicePrincipalConditionsTest {
             "AWS::SNS::TopicPolicy", "PolicyDocument",
             "AWS::Logs::ResourcePolicy", "PolicyDocument");
 
-    static Stream<String> environments() {
-        return SynthesizedEnvironment.environments().stream();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("environments")
+    @MethodSource("io.github.opsbaseline.testing.SynthesizedEnvironment#environments")
     void everyServiceAllowedOnAResourceIsHeldToThisAccountOrResource(String environment) throws IOException {
         // GIVEN the environment's templates
         SynthesizedEnvironment synthesized = SynthesizedEnvironment.of(environment);

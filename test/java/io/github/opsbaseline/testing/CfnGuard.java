@@ -1,5 +1,7 @@
 package io.github.opsbaseline.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -57,9 +61,9 @@ public final class CfnGuard {
      * template without them (both runs must pass, and their output is joined).
      */
     public static Result validate(Path template) throws IOException, InterruptedException {
-        com.fasterxml.jackson.databind.node.ObjectNode document = (com.fasterxml.jackson.databind.node.ObjectNode)
-                new com.fasterxml.jackson.databind.ObjectMapper().readTree(template.toFile());
-        java.util.Set<String> exemptHere = new java.util.TreeSet<>();
+        ObjectNode document = (ObjectNode)
+                new ObjectMapper().readTree(template.toFile());
+        Set<String> exemptHere = new TreeSet<>();
         EXEMPT_RESOURCES.forEach((rule, resources) -> resources.keySet().forEach(id -> {
             if (document.path("Resources").has(id)) {
                 exemptHere.add(rule);
@@ -70,8 +74,8 @@ public final class CfnGuard {
         }
         List<Path> others = ruleFiles(false).stream().filter(f -> !exemptHere.contains(f.getFileName().toString())).toList();
         Result main = run(template, others);
-        com.fasterxml.jackson.databind.node.ObjectNode resources =
-                (com.fasterxml.jackson.databind.node.ObjectNode) document.get("Resources");
+        ObjectNode resources =
+                (ObjectNode) document.get("Resources");
         EXEMPT_RESOURCES.values().forEach(exempt -> exempt.keySet().forEach(resources::remove));
         Path without = Files.createTempFile("guard-without-exempted-", ".json");
         Files.writeString(without, document.toString());

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import software.amazon.awscdk.services.backup.CfnRestoreTestingPlan;
 import software.amazon.awscdk.services.backup.CfnRestoreTestingSelection;
 import software.amazon.awscdk.services.iam.IRole;
@@ -111,7 +112,7 @@ public class RestoreTesting extends Construct {
         overrides.put("dbSubnetGroupName", network.dbSubnetGroupName());
         if (!network.securityGroupIds().isEmpty()) {
             overrides.put("vpcSecurityGroupIds", network.securityGroupIds().stream()
-                    .map(id -> "\"" + id + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]")));
+                    .map(id -> "\"" + id + "\"").collect(Collectors.joining(",", "[", "]")));
         }
         return overrides;
     }

@@ -21,6 +21,8 @@ public final class BaselineTags {
     public static final String DATA_CLASSIFICATION = "data-classification";
     public static final String COMPLIANCE = "compliance";
     public static final String MANAGED_BY = "managed-by";
+    /** The value of {@link #MANAGED_BY}. */
+    private static final String THIS_LIBRARY = "ops-baseline";
 
     private BaselineTags() { }
 
@@ -32,7 +34,7 @@ public final class BaselineTags {
         tags.put(DATA_CLASSIFICATION, config.dataClassification().id());
         tags.put(COMPLIANCE, config.compliance().isEmpty() ? "none"
                 : config.compliance().stream().map(ComplianceStandard::name).collect(Collectors.joining(" ")));
-        tags.put(MANAGED_BY, "ops-baseline");
+        tags.put(MANAGED_BY, THIS_LIBRARY);
         tags.putAll(config.tags());
         return tags;
     }
@@ -60,7 +62,7 @@ public final class BaselineTags {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(PROJECT, project);
         tags.put(ENVIRONMENT, environment);
-        tags.put(MANAGED_BY, "ops-baseline");
+        tags.put(MANAGED_BY, THIS_LIBRARY);
         return tags;
     }
 }

@@ -108,6 +108,18 @@ public record BackupConfig(
         return java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
     }
 
+    /**
+     * The first problem of a schedule, as AWS reads it (see {@link AwsCron}): its form, then, for a
+     * backup rule, AWS Backup's once-an-hour minimum, then whether it ever fires; null when none.
+     */
+    private static String scheduleProblem(String schedule, boolean backupRule) {
+        String problem = AwsCron.problem(schedule);
+        if (problem == null && backupRule) {
+            problem = AwsCron.hourlyOrLessProblem(schedule);
+        }
+        return problem != null ? problem : AwsCron.neverFiresProblem(schedule, thisYear());
+    }
+
     private static void addIf(ConfigProblems problems, String path, String message) {
         if (message != null) {
             problems.add(path, message);
@@ -225,9 +237,7 @@ public record BackupConfig(
                 problems.matches(field(path, "name"), name, Patterns.NAME, "a rule name of lower-case letters, digits and dashes");
             }
             if (problems.require(field(path, "schedule"), schedule)) {
-                String cron = AwsCron.problem(schedule);
-                cron = cron != null ? cron : AwsCron.hourlyOrLessProblem(schedule);
-                addIf(problems, field(path, "schedule"), cron != null ? cron : AwsCron.neverFiresProblem(schedule, thisYear()));
+                addIf(problems, field(path, "schedule"), scheduleProblem(schedule, true));
             }
             try {
                 ZoneId.of(timeZone);
@@ -445,8 +455,7 @@ public record BackupConfig(
             if (!enabled) {
                 return;
             }
-            String cron = AwsCron.problem(schedule);
-            addIf(problems, field(path, "schedule"), cron != null ? cron : AwsCron.neverFiresProblem(schedule, thisYear()));
+            addIf(problems, field(path, "schedule"), scheduleProblem(schedule, false));
             try {
                 ZoneId.of(timeZone);
             } catch (DateTimeException e) {
