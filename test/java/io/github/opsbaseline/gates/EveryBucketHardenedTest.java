@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every S3 bucket of every environment, whichever stack and construct made it, carries the shared
- * hardening of {@code core.HardenedBucket} and its logging, events and TLS-only policy: a bucket
+ * hardening of {@code core.HardenedBucket} and its logging, events and TLS-only policy, and every bucket
+ * that receives access logs lets the S3 logging service write and encrypt them: a bucket
  * added later without them fails here before it reaches the compliance gates' longer reports.
  */
 class EveryBucketHardenedTest {
@@ -42,6 +43,9 @@ class EveryBucketHardenedTest {
                 String where = template.getKey() + "/" + resource.getKey();
                 buckets.add(where);
                 check(where, resource.getKey(), resource.getValue(), resources, deletionPolicy, problems);
+                String destination = resource.getValue().path("Properties").path("LoggingConfiguration")
+                        .path("DestinationBucketName").path("Ref").asText(resource.getKey());
+                checkLogDestination(template.getKey() + "/" + destination, destination, resources, problems);
             }
         }
 
@@ -78,17 +82,55 @@ class EveryBucketHardenedTest {
         expect(where, "a TLS-only bucket policy", deniesPlainHttp(logicalId, resources), problems);
     }
 
-    /** A bucket policy on this bucket that denies every request where aws:SecureTransport is false. */
-    private static boolean deniesPlainHttp(String logicalId, JsonNode resources) {
+    /**
+     * A bucket that receives server access logs lets the S3 logging service write them for this account
+     * only (bucket policy) and encrypt them under its key (key policy): without the second, delivery to
+     * an SSE-KMS bucket fails silently.
+     */
+    private static void checkLogDestination(String where, String logicalId, JsonNode resources, List<String> problems) {
+        JsonNode bucket = resources.path(logicalId);
+        if (bucket.isMissingNode()) {
+            problems.add(where + ": receives access logs but is not in the same template");
+            return;
+        }
+        boolean write = false;
+        for (JsonNode statement : policyStatements(logicalId, resources)) {
+            write |= statement.path("Principal").path("Service").asText().equals("logging.s3.amazonaws.com")
+                    && statement.path("Action").asText().equals("s3:PutObject")
+                    && statement.path("Condition").path("StringEquals").has("aws:SourceAccount");
+        }
+        expect(where, "bucket policy statement letting the S3 logging service write access logs", write, problems);
+        String key = bucket.path("Properties").path("BucketEncryption").path("ServerSideEncryptionConfiguration").path(0)
+                .path("ServerSideEncryptionByDefault").path("KMSMasterKeyID").path("Fn::GetAtt").path(0).asText();
+        boolean encrypt = false;
+        for (JsonNode statement : resources.path(key).path("Properties").path("KeyPolicy").path("Statement")) {
+            List<String> actions = new ArrayList<>();
+            statement.path("Action").forEach(action -> actions.add(action.asText()));
+            encrypt |= statement.path("Principal").path("Service").asText().equals("logging.s3.amazonaws.com")
+                    && actions.containsAll(List.of("kms:GenerateDataKey", "kms:Decrypt"))
+                    && statement.path("Condition").path("StringEquals").has("aws:SourceAccount");
+        }
+        expect(where, "key policy statement letting the S3 logging service encrypt access logs (key " + key + ")",
+                encrypt, problems);
+    }
+
+    private static List<JsonNode> policyStatements(String bucketLogicalId, JsonNode resources) {
+        List<JsonNode> statements = new ArrayList<>();
         for (JsonNode resource : resources) {
             if (resource.path("Type").asText().equals("AWS::S3::BucketPolicy")
-                    && resource.path("Properties").path("Bucket").path("Ref").asText().equals(logicalId)) {
-                for (JsonNode statement : resource.path("Properties").path("PolicyDocument").path("Statement")) {
-                    if (statement.path("Effect").asText().equals("Deny")
-                            && statement.path("Condition").path("Bool").path("aws:SecureTransport").asText().equals("false")) {
-                        return true;
-                    }
-                }
+                    && resource.path("Properties").path("Bucket").path("Ref").asText().equals(bucketLogicalId)) {
+                resource.path("Properties").path("PolicyDocument").path("Statement").forEach(statements::add);
+            }
+        }
+        return statements;
+    }
+
+    /** A bucket policy on this bucket that denies every request where aws:SecureTransport is false. */
+    private static boolean deniesPlainHttp(String logicalId, JsonNode resources) {
+        for (JsonNode statement : policyStatements(logicalId, resources)) {
+            if (statement.path("Effect").asText().equals("Deny")
+                    && statement.path("Condition").path("Bool").path("aws:SecureTransport").asText().equals("false")) {
+                return true;
             }
         }
         return false;

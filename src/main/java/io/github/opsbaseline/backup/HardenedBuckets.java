@@ -2,12 +2,8 @@ package io.github.opsbaseline.backup;
 
 import io.github.opsbaseline.core.HardenedBucket;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -31,14 +27,7 @@ public final class HardenedBuckets {
      * would need one too.
      */
     public static Bucket accessLogs(Construct scope, String id, Key key, RemovalPolicy removalPolicy, int retentionDays) {
-        Stack stack = Stack.of(scope);
-        key.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("S3ServerAccessLogDelivery")
-                .principals(List.of(new ServicePrincipal("logging.s3.amazonaws.com")))
-                .actions(List.of("kms:GenerateDataKey", "kms:Decrypt"))
-                .resources(List.of("*"))
-                .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", stack.getAccount())))
-                .build());
+        HardenedBucket.letAccessLogDeliveryUse(key, scope);
         Bucket logs = HardenedBucket.builder(scope, id, key, removalPolicy)
                 .lifecycleRules(List.of(LifecycleRule.builder().id("expire-access-logs")
                         .expiration(Duration.days(retentionDays))

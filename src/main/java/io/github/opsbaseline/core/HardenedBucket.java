@@ -33,6 +33,9 @@ public final class HardenedBucket {
             "NIST.800.53.R5-S3BucketReplicationEnabled",
             "PCI.DSS.321-S3BucketReplicationEnabled");
 
+    /** The principal S3 delivers server access logs as. */
+    public static final String LOGGING_SERVICE = "logging.s3.amazonaws.com";
+
     private HardenedBucket() { }
 
     /**
@@ -100,10 +103,26 @@ public final class HardenedBucket {
         conditions.put("StringEquals", Map.of("aws:SourceAccount", Stack.of(source).getAccount()));
         destination.addToResourcePolicy(PolicyStatement.Builder.create()
                 .effect(Effect.ALLOW)
-                .principals(List.of(new ServicePrincipal("logging.s3.amazonaws.com")))
+                .principals(List.of(new ServicePrincipal(LOGGING_SERVICE)))
                 .actions(List.of("s3:PutObject"))
                 .resources(List.of(destination.arnForObjects(prefix + "*")))
                 .conditions(conditions)
+                .build());
+    }
+
+    /**
+     * Lets the S3 logging service encrypt access logs under {@code key} (a log bucket under SSE-KMS;
+     * aws-cdk#25350), for this stack's account only, so no other account's buckets can have the service
+     * use the key (confused deputy). Every access-log bucket of the baseline calls this once for its key.
+     */
+    public static void letAccessLogDeliveryUse(IKey key, Construct scope) {
+        key.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("S3ServerAccessLogDelivery")
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal(LOGGING_SERVICE)))
+                .actions(List.of("kms:GenerateDataKey", "kms:Decrypt"))
+                .resources(List.of("*"))
+                .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", Stack.of(scope).getAccount())))
                 .build());
     }
 

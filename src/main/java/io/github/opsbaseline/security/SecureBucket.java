@@ -40,26 +40,19 @@ public final class SecureBucket {
                         .noncurrentVersionExpiration(Duration.days(30)).build()))
                 .build();
         HardenedBucket.logTo(bucket, null, "self/");
+        // For any of this account's buckets, not per source (HardenedBucket.deliverAccessLogs): a stack of
+        // the user's may log here, and naming its buckets in this policy would make the two stacks refer
+        // to each other.
         Stack stack = Stack.of(scope);
-        ServicePrincipal logging = new ServicePrincipal("logging.s3.amazonaws.com");
         bucket.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("S3ServerAccessLogsPolicy")
                 .effect(Effect.ALLOW)
-                .principals(List.of(logging))
+                .principals(List.of(new ServicePrincipal(HardenedBucket.LOGGING_SERVICE)))
                 .actions(List.of("s3:PutObject"))
                 .resources(List.of(bucket.arnForObjects("*")))
                 .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", stack.getAccount())))
                 .build());
-        // Conditioned like the bucket statement, so the logging service uses the key for this account's
-        // buckets only (confused deputy); a plain grant would leave the key statement unconditioned.
-        key.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("S3ServerAccessLogDelivery")
-                .effect(Effect.ALLOW)
-                .principals(List.of(logging))
-                .actions(List.of("kms:GenerateDataKey*", "kms:Decrypt"))
-                .resources(List.of("*"))
-                .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", stack.getAccount())))
-                .build());
+        HardenedBucket.letAccessLogDeliveryUse(key, scope);
         HardenedBucket.sendEventsToEventBridge(bucket);
         HardenedBucket.notReplicated(bucket, "Not replicated: access logs are an operational record kept in the home"
                 + " region only (versioned, object-locked, retained); the baseline makes no DR copy of them");
@@ -108,7 +101,7 @@ public final class SecureBucket {
         HardenedBucket.logTo(bucket, accessLogs, logPrefix);
         HardenedBucket.sendEventsToEventBridge(bucket);
         HardenedBucket.notReplicated(bucket, "Not replicated: the baseline keeps this audit log archive in the home"
-                + " region only (versioned, object-locked, retained); a cross-region copy of audit evidence is an"
+                + " region only (versioned" + (objectLock ? ", object-locked" : "") + ", retained); a cross-region copy of audit evidence is an"
                 + " organization's log-archive account's job (e.g. a Control Tower organization trail)");
         return bucket;
     }
