@@ -44,7 +44,7 @@ class WebFirewallTest {
                         Match.objectLike(Map.of("Name", "sqli", "OverrideAction", Map.of("None", Map.of()))),
                         Match.objectLike(Map.of("Name", "bot-control")),
                         Match.objectLike(rule("rate-per-ip", Map.of("RateBasedStatement", Map.of(
-                                "Limit", 2000, "EvaluationWindowSec", 300, "AggregateKeyType", "IP")), "Block")),
+                                "Limit", 2000, "EvaluationWindowSec", 60, "AggregateKeyType", "IP")), "Block")),
                         Match.objectLike(Map.of("Name", "rate-login", "Statement", Map.of("RateBasedStatement",
                                 Match.objectLike(Map.of("Limit", 10, "EvaluationWindowSec", 120))))),
                         Match.objectLike(Map.of("Name", "rate-payments", "Statement", Map.of("RateBasedStatement",
@@ -147,6 +147,8 @@ class WebFirewallTest {
         assertThat(new ScopedRateLimit("x", "/x", 100, 3600).effective()).isEqualTo(new RateLimit(17, 600));
         assertThat(new ScopedRateLimit("y", "/y", 1, 3600).effective()).isEqualTo(new RateLimit(10, 600));
         assertThat(new ScopedRateLimit("z", "/z", 30, 90).effective()).isEqualTo(new RateLimit(20, 60));
+        // seed 003's per-IP limit, 2000 requests a minute, is the default as written
+        assertThat(new RateLimit(null, null)).isEqualTo(new RateLimit(2000, 60));
     }
 
     @Test

@@ -230,8 +230,8 @@ public record SecurityConfig(
     /**
      * A per-IP rate-based rule as WAF takes it.
      *
-     * @param limit requests per window per IP, at least 10; default 2000 (seed 003)
-     * @param windowSeconds 60, 120, 300 or 600; default 300
+     * @param limit requests per window per IP, at least 10; default 2000 (seed 003: 2000 a minute)
+     * @param windowSeconds 60, 120, 300 or 600; default 60, so the default limit is seed 003's rate
      */
     public record RateLimit(Integer limit, Integer windowSeconds) {
 
@@ -242,7 +242,7 @@ public record SecurityConfig(
 
         public RateLimit {
             limit = limit == null ? 2000 : limit;
-            windowSeconds = windowSeconds == null ? 300 : windowSeconds;
+            windowSeconds = windowSeconds == null ? 60 : windowSeconds;
         }
 
         void validate(ConfigProblems problems, String path) {
