@@ -1,5 +1,9 @@
 package io.github.opsbaseline.backup;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,6 +31,33 @@ class BackupJobAlertsTest {
                         "detail-type", List.of("Restore Job State Change"), "detail", Map.of("status", List.of("FAILED"))),
                 "Targets", List.of(Match.objectLike(Map.of(
                         "Arn", Map.of("Fn::ImportValue", Match.stringLikeRegexp("Critical")))))));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyFailureIsSentInChatbotsCustomNotificationFormat() throws Exception {
+        // GIVEN prod's three job rules
+        Template t = TemplateSupport.backup("prod");
+        Map<String, Map<String, Object>> rules = t.findResources("AWS::Events::Rule", Map.of("Properties", Map.of(
+                "EventPattern", Match.objectLike(Map.of("source", List.of("aws.backup"))))));
+        assertThat(rules).hasSize(3);
+        for (Map<String, Object> rule : rules.values()) {
+            // WHEN the input each sends is read as the topic receives it (the event's fields filled in)
+            Map<String, Object> transformer = (Map<String, Object>) ((List<Map<String, Object>>)
+                    ((Map<String, Object>) rule.get("Properties")).get("Targets")).get(0).get("InputTransformer");
+            String template = (String) transformer.get("InputTemplate");
+            for (String field : ((Map<String, Object>) transformer.get("InputPathsMap")).keySet()) {
+                template = template.replace("<" + field + ">", "x");
+            }
+            JsonNode message = new ObjectMapper().readTree(template);
+
+            // THEN it is Chatbot's format (plain text never reaches Slack), with a title, what happened and next steps
+            assertThat(message.path("version").asText()).isEqualTo("1.0");
+            assertThat(message.path("source").asText()).isEqualTo("custom");
+            assertThat(message.path("content").path("title").asText()).startsWith("AWS Backup ").endsWith(" failed");
+            assertThat(message.path("content").path("description").asText()).contains("x");
+            assertThat(message.path("content").path("nextSteps").size()).isPositive();
+        }
     }
 
     @Test

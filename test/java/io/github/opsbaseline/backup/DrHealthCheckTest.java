@@ -169,6 +169,17 @@ class DrHealthCheckTest {
                 result = index.handler({}, None)
                 print(json.dumps({"result": result, "calls": [[c[0], c[1].get("Subject", ""), c[1].get("MetricData", [{}])[0].get("Value", "")] for c in boto3.CALLS],
                                   "message": [c[1].get("Message") for c in boto3.CALLS if c[0] == "publish"]}))
+                # the message per protocol: Chatbot's custom notification by default, the text for email
+                publish = [c[1] for c in boto3.CALLS if c[0] == "publish"][0]
+                assert publish["MessageStructure"] == "json", publish
+                per_protocol = json.loads(publish["Message"])
+                chat = json.loads(per_protocol["default"])
+                print(json.dumps({"chat": chat, "email": per_protocol["email"], "sms": per_protocol["sms"]}))
+                # a report of many resources is cut for Slack, not for email
+                long = json.loads(index.message(["title"] + ["line %d %s" % (i, "x" * 90) for i in range(100)]))
+                cut = json.loads(long["default"])["content"]["description"]
+                print(json.dumps({"slack_chars": len(cut) <= 3100, "cut": cut.endswith("the email report has every line)"),
+                                  "email_lines": long["email"].count("\\n") + 1}))
                 """);
         ProcessBuilder pb = new ProcessBuilder(python(), "run.py").directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(Map.of("VAULT_NAME", "v", "DR_VAULT_ARN", "arn:dr", "MAX_RECOVERY_POINT_AGE_HOURS", "26",
@@ -191,6 +202,11 @@ class DrHealthCheckTest {
                 .contains("https://127.0.0.1:9/health")
                 .contains("[\"metric\", \"\", 0]")
                 .contains("[\"publish\", \"DR health of p-prod: FAILED\", \"\"]")
+                .contains("\"chat\": {\"version\": \"1.0\", \"source\": \"custom\", \"content\": {\"textType\": \"client-markdown\","
+                        + " \"title\": \"DR health of p-prod: FAILED\", \"description\": \"PROBLEM: ")
+                .contains("\"email\": \"DR health of p-prod: FAILED\\nPROBLEM: ")
+                .contains("\"sms\": \"DR health of p-prod: FAILED\"")
+                .contains("{\"slack_chars\": true, \"cut\": true, \"email_lines\": 101}")
                 .doesNotContain("copy job c1");
     }
 

@@ -1,5 +1,6 @@
 package io.github.opsbaseline.backup;
 
+import io.github.opsbaseline.alerting.ChatNotification;
 import io.github.opsbaseline.alerting.IAlertTopics;
 import io.github.opsbaseline.alerting.Severity;
 import io.github.opsbaseline.core.ResourceNames;
@@ -16,13 +17,12 @@ import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.events.EventField;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
-import software.amazon.awscdk.services.events.RuleTargetInput;
 import software.constructs.Construct;
 
 /**
  * Tells the critical topic when a backup, copy or restore job fails: EventBridge rules on AWS
  * Backup's job state changes (the vault's {@code BACKUP_JOB_FAILED} notification is deprecated and
- * sends nothing) and a CloudWatch alarm on {@code AWS/Backup NumberOfBackupJobsFailed} per vault.
+ * sends nothing), written as {@link ChatNotification}s so Slack gets them too, and a CloudWatch alarm on {@code AWS/Backup NumberOfBackupJobsFailed} per vault.
  */
 public class BackupJobAlerts extends Construct {
 
@@ -47,19 +47,25 @@ public class BackupJobAlerts extends Construct {
     public BackupJobAlerts(Construct scope, String id, Props props) {
         super(scope, id);
         rule("BackupJobFailed", props, "backup-job-failed", "Backup Job State Change", "state", FAILED_STATES,
-                "AWS Backup job " + EventField.fromPath("$.detail.backupJobId") + " for "
-                        + EventField.fromPath("$.detail.resourceArn") + " ended " + EventField.fromPath("$.detail.state")
-                        + ": " + EventField.fromPath("$.detail.statusMessage")
-                        + ". No recovery point was made: check the resource, the role and the vault, then run the job again.");
+                new ChatNotification("AWS Backup job failed",
+                        "Job " + EventField.fromPath("$.detail.backupJobId") + " for "
+                                + EventField.fromPath("$.detail.resourceArn") + " ended "
+                                + EventField.fromPath("$.detail.state") + ": " + EventField.fromPath("$.detail.statusMessage")
+                                + ". No recovery point was made.",
+                        List.of("Check the resource, the backup role and the vault", "Run the job again")));
         rule("CopyJobFailed", props, "copy-job-failed", "Copy Job State Change", "state", FAILED_STATES,
-                "AWS Backup copy job " + EventField.fromPath("$.detail.copyJobId") + " for "
-                        + EventField.fromPath("$.detail.resourceArn") + " ended " + EventField.fromPath("$.detail.state")
-                        + ": " + EventField.fromPath("$.detail.statusMessage")
-                        + ". The DR region lacks this recovery point: check the DR vault's key and access policy.");
+                new ChatNotification("AWS Backup copy job failed",
+                        "Copy job " + EventField.fromPath("$.detail.copyJobId") + " for "
+                                + EventField.fromPath("$.detail.resourceArn") + " ended "
+                                + EventField.fromPath("$.detail.state") + ": " + EventField.fromPath("$.detail.statusMessage")
+                                + ". The DR region lacks this recovery point.",
+                        List.of("Check the DR vault's key policy and access policy", "Copy the recovery point again")));
         rule("RestoreJobFailed", props, "restore-job-failed", "Restore Job State Change", "status", List.of("FAILED"),
-                "AWS Backup restore job " + EventField.fromPath("$.detail.restoreJobId") + " failed: "
-                        + EventField.fromPath("$.detail.statusMessage")
-                        + ". A restore (or a restore test) did not work: the backups may not be recoverable.");
+                new ChatNotification("AWS Backup restore job failed",
+                        "Restore job " + EventField.fromPath("$.detail.restoreJobId") + " failed: "
+                                + EventField.fromPath("$.detail.statusMessage")
+                                + ". A restore (or a restore test) did not work: the backups may not be recoverable.",
+                        List.of("Read the restore job's status message in AWS Backup", "Fix the cause and restore again")));
         for (String vault : props.vaultNames()) {
             Metric failed = Metric.Builder.create()
                     .namespace("AWS/Backup")
@@ -88,7 +94,7 @@ public class BackupJobAlerts extends Construct {
     }
 
     private void rule(String id, Props props, String name, String detailType, String field, List<String> values,
-                      String message) {
+                      ChatNotification message) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put(field, values);
         Rule.Builder.create(this, id)
@@ -100,7 +106,7 @@ public class BackupJobAlerts extends Construct {
                         .detailType(List.of(detailType))
                         .detail(detail)
                         .build())
-                .targets(List.of(props.alertTopics().eventTarget(Severity.CRITICAL, RuleTargetInput.fromText(message))))
+                .targets(List.of(props.alertTopics().eventTarget(Severity.CRITICAL, message.toRuleTargetInput())))
                 .build();
     }
 }

@@ -18,6 +18,9 @@ USABLE_POINT_STATES = ("COMPLETED", "AVAILABLE", None)
 # A resource the environment does not list (one a tag selected) with no point for this long was taken
 # out of the plan: its old points stay in the locked vault for years and would fail the check for good.
 RETIRED_AFTER_HOURS = 7 * 24
+# Slack shows a custom notification's description in one block; longer reports are cut there (the
+# email carries every line).
+CHAT_DESCRIPTION_LIMIT = 3000
 
 
 def settings():
@@ -97,6 +100,18 @@ def check_urls(cfg, problems, lines):
             problems.append("%s: HTTP %d" % (url, status))
 
 
+def message(report):
+    """The report per protocol: AWS Chatbot's custom-notification format by default (Chatbot drops plain
+    text, and Slack is all the info topic has by default), the text for email, the first line for SMS."""
+    text = "\n".join(report)
+    description = "\n".join(report[1:]) or report[0]
+    if len(description) > CHAT_DESCRIPTION_LIMIT:
+        description = description[:CHAT_DESCRIPTION_LIMIT] + "\n... (cut here; the email report has every line)"
+    chat = {"version": "1.0", "source": "custom",
+            "content": {"textType": "client-markdown", "title": report[0], "description": description}}
+    return json.dumps({"default": json.dumps(chat), "email": text, "sms": report[0]})
+
+
 def handler(event, context):
     cfg = settings()
     now = datetime.datetime.now(datetime.timezone.utc)
@@ -114,5 +129,5 @@ def handler(event, context):
         "Value": 1 if healthy else 0, "Unit": "Count"}])
     report = ["DR health of %s: %s" % (cfg["environment"], "OK" if healthy else "FAILED")]
     report += ["PROBLEM: " + p for p in problems] + lines
-    sns.publish(TopicArn=cfg["topic"], Subject=report[0][:100], Message="\n".join(report))
+    sns.publish(TopicArn=cfg["topic"], Subject=report[0][:100], MessageStructure="json", Message=message(report))
     return {"healthy": healthy, "problems": problems}
