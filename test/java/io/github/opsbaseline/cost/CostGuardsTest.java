@@ -28,6 +28,31 @@ class CostGuardsTest {
     }
 
     @Test
+    void theBudgetsNameChangesWithItsAlertsOnly() {
+        // CloudFormation replaces a budget whose notifications change, creating the new one first:
+        // the same name would be refused by AWS Budgets, so the name carries the alerts' digest
+        String defaults = MonthlyBudget.name(NAMES, BudgetAlert.defaults());
+        assertThat(defaults).matches("shop-prod-monthly-[0-9a-f]{8}");
+        assertThat(MonthlyBudget.name(NAMES, List.of(BudgetAlert.forecastAbove(80, Severity.WARNING),
+                BudgetAlert.actualAbove(100, Severity.CRITICAL)))).isEqualTo(defaults);
+        assertThat(MonthlyBudget.name(NAMES, List.of(BudgetAlert.forecastAbove(80, Severity.WARNING),
+                BudgetAlert.actualAbove(90, Severity.CRITICAL)))).isNotEqualTo(defaults);
+        assertThat(MonthlyBudget.name(NAMES, List.of(BudgetAlert.forecastAbove(80, Severity.WARNING),
+                BudgetAlert.actualAbove(100, Severity.WARNING)))).isNotEqualTo(defaults);
+        assertThat(MonthlyBudget.name(NAMES, List.of(BudgetAlert.forecastAbove(80, Severity.WARNING))))
+                .isNotEqualTo(defaults);
+        // a new limit is an update in place: same name
+        Stack a = new Stack(TestApps.app(), "A");
+        new MonthlyBudget(a, "Budget", new MonthlyBudget.Props(NAMES, 2500, null, null, topics(a)));
+        Stack b = new Stack(TestApps.app(), "B");
+        new MonthlyBudget(b, "Budget", new MonthlyBudget.Props(NAMES, 9000, null, null, topics(b)));
+        for (Stack stack : List.of(a, b)) {
+            Template.fromStack(stack).hasResourceProperties("AWS::Budgets::Budget", Map.of(
+                    "Budget", Match.objectLike(Map.of("BudgetName", defaults))));
+        }
+    }
+
+    @Test
     void aMonthlyBudgetFilteredByProjectAlertsOnForecastAndActualSpend() {
         Stack stack = new Stack(TestApps.app(), "Cost");
 
@@ -36,7 +61,7 @@ class CostGuardsTest {
         Template template = Template.fromStack(stack);
         template.hasResourceProperties("AWS::Budgets::Budget", Map.of(
                 "Budget", Map.of(
-                        "BudgetName", "shop-prod-monthly",
+                        "BudgetName", MonthlyBudget.name(NAMES, BudgetAlert.defaults()),
                         "BudgetType", "COST",
                         "TimeUnit", "MONTHLY",
                         "BudgetLimit", Map.of("Amount", 2500, "Unit", "USD"),

@@ -2,7 +2,12 @@ package io.github.opsbaseline.cost;
 
 import io.github.opsbaseline.alerting.IAlertTopics;
 import io.github.opsbaseline.core.ResourceNames;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +20,8 @@ public class MonthlyBudget extends Construct {
     /**
      * Props of {@link MonthlyBudget}.
      *
-     * @param names naming scheme; the budget is named {@code <project>-<env>-monthly}; required
+     * @param names naming scheme; the budget is named {@code <project>-<env>-monthly-<digest>}, the
+     *     digest that of {@code alerts} ({@link #name}); required
      * @param limitUsd the monthly limit in USD; required
      * @param projectTag count only costs with the cost allocation tag {@code project} equal to
      *     this value; default none (the whole account's costs)
@@ -39,7 +45,7 @@ public class MonthlyBudget extends Construct {
     public MonthlyBudget(Construct scope, String id, Props props) {
         super(scope, id);
         CfnBudget.BudgetDataProperty.Builder data = CfnBudget.BudgetDataProperty.builder()
-                .budgetName(props.names().name("monthly"))
+                .budgetName(name(props.names(), props.alerts()))
                 .budgetType("COST")
                 .timeUnit("MONTHLY")
                 .budgetLimit(CfnBudget.SpendProperty.builder().amount(props.limitUsd()).unit("USD").build());
@@ -66,6 +72,27 @@ public class MonthlyBudget extends Construct {
                 .budget(data.build())
                 .notificationsWithSubscribers(notifications)
                 .build();
+    }
+
+    /**
+     * The budget's name, with the first 8 hex digits of a SHA-256 of its alerts: CloudFormation changes a
+     * budget's notifications by replacement, creating the new budget before deleting the old, and AWS
+     * Budgets refuses a second budget of the same name; with the alerts in the name, a change of them
+     * (a threshold, an alert added) creates a budget of another name and deletes the old one.
+     */
+    public static String name(ResourceNames names, List<BudgetAlert> alerts) {
+        StringBuilder canonical = new StringBuilder();
+        for (BudgetAlert alert : alerts) {
+            canonical.append(alert.forecast() ? "FORECASTED" : "ACTUAL").append(' ')
+                    .append(BigDecimal.valueOf(alert.percent()).stripTrailingZeros().toPlainString()).append(' ')
+                    .append(alert.severity().id()).append('\n');
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return names.name("monthly-" + HexFormat.of().formatHex(digest, 0, 4));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     public CfnBudget budget() {
