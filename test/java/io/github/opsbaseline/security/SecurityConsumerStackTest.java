@@ -19,6 +19,8 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.sns.Topic;
@@ -84,5 +86,41 @@ class SecurityConsumerStackTest {
     @Test
     void awsSolutionsFindsNothingUnsuppressed() {
         assertThat(NagFindings.of(stack)).isEmpty();
+    }
+
+    @Test
+    void anL2LoadBalancersArnIsProtectedByPositionAndAWrongArnIsNamed() {
+        // GIVEN a team's own L2 load balancer, whose ARN is a token until deploy
+        Stack team = new Stack(TestApps.app(), "TeamL2", StackProps.builder()
+                .env(Environment.builder().account("123456789012").region("eu-west-1").build()).build());
+        Vpc vpc = Vpc.Builder.create(team, "Vpc").maxAzs(2).natGateways(0).build();
+        ApplicationLoadBalancer alb = ApplicationLoadBalancer.Builder.create(team, "Alb").vpc(vpc).build();
+        IAlertTopics topics = IAlertTopics.fromTopics(new Topic(team, "C"), new Topic(team, "W"), new Topic(team, "I"));
+        Key key = LogEncryptionKey.create(team, "LogsKey", "shop-prod-logs", RemovalPolicy.RETAIN);
+        ResourceNames names = new ResourceNames("shop", "prod");
+
+        // WHEN the firewall and Shield protect it
+        new WebFirewall(team, "Waf", new WebFirewallProps(names, topics, List.of(alb.getLoadBalancerArn()),
+                SecurityConfig.Waf.defaults(), key, RemovalPolicy.RETAIN));
+        new ShieldProtection(team, "Shield", names, List.of(alb.getLoadBalancerArn()));
+
+        // THEN both refer to it, named by its place in the list
+        Template t = Template.fromStack(team);
+        String albId = team.getLogicalId((software.amazon.awscdk.CfnElement) alb.getNode().getDefaultChild());
+        t.hasResourceProperties("AWS::WAFv2::WebACLAssociation", Map.of("ResourceArn", Map.of("Ref", albId)));
+        t.hasResourceProperties("AWS::Shield::Protection", Map.of("Name", "shop-prod-shield-lb1",
+                "ResourceArn", Map.of("Ref", albId)));
+
+        // and an ARN written out that is not an ALB's is refused with what was expected and found
+        Stack other = new Stack(TestApps.app(), "Other");
+        Key otherKey = LogEncryptionKey.create(other, "LogsKey", "shop-prod-logs", RemovalPolicy.RETAIN);
+        IAlertTopics otherTopics = IAlertTopics.fromTopics(new Topic(other, "C"), new Topic(other, "W"), new Topic(other, "I"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WebFirewall(other, "Waf", new WebFirewallProps(names,
+                        otherTopics, List.of("arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/api/0123"),
+                        SecurityConfig.Waf.defaults(), otherKey, RemovalPolicy.RETAIN)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("loadBalancerArns: expected an Application Load Balancer's ARN (arn:<partition>:elasticloadbalancing:"
+                        + "<region>:<account>:loadbalancer/app/<name>/<id>), found"
+                        + " \"arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/api/0123\"");
     }
 }

@@ -22,7 +22,8 @@ import software.amazon.awscdk.StackProps;
  * @param removalPolicy what happens to stateful resources on stack deletion; default RETAIN
  * @param security the controls and their settings; default {@link SecurityConfig#defaults()}
  * @param compliance standards that pick Config rules and Security Hub standards; default none
- * @param loadBalancerArns ALBs the web ACL (and Shield) protect; default none
+ * @param loadBalancerArns ALBs the web ACL (and Shield) protect, written out or an L2 load balancer's
+ *     {@code getLoadBalancerArn()}; default none
  * @param vpcs VPC ids by short name whose traffic is logged; default none
  */
 public record SecurityStackProps(StackProps stack, ResourceNames names, IAlertTopics alertTopics,

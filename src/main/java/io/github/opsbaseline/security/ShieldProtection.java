@@ -13,11 +13,10 @@ public class ShieldProtection extends Construct {
 
     public ShieldProtection(Construct scope, String id, ResourceNames names, List<String> loadBalancerArns) {
         super(scope, id);
-        for (String arn : loadBalancerArns) {
-            String lbName = arn.substring(arn.indexOf(":loadbalancer/app/") + ":loadbalancer/app/".length(),
-                    arn.lastIndexOf('/'));
+        for (int i = 0; i < loadBalancerArns.size(); i++) {
+            String lbName = LoadBalancerArns.name(loadBalancerArns.get(i), i);
             CfnProtection.Builder.create(this, "Protection-" + lbName)
-                    .name(names.name("shield", lbName)).resourceArn(arn).build();
+                    .name(names.name("shield", lbName)).resourceArn(loadBalancerArns.get(i)).build();
         }
     }
 }

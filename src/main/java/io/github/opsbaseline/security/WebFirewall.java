@@ -115,11 +115,10 @@ public class WebFirewall extends Construct {
                 .build();
         webAcl.addPropertyOverride("Rules", rules.all);
 
-        for (String arn : props.loadBalancerArns()) {
-            String lbName = arn.substring(arn.indexOf(":loadbalancer/app/") + ":loadbalancer/app/".length(),
-                    arn.lastIndexOf('/'));
-            CfnWebACLAssociation.Builder.create(this, "Association-" + lbName)
-                    .resourceArn(arn).webAclArn(webAcl.getAttrArn()).build();
+        List<String> arns = props.loadBalancerArns();
+        for (int i = 0; i < arns.size(); i++) {
+            CfnWebACLAssociation.Builder.create(this, "Association-" + LoadBalancerArns.name(arns.get(i), i))
+                    .resourceArn(arns.get(i)).webAclArn(webAcl.getAttrArn()).build();
         }
 
         String logGroupName = "aws-waf-logs-" + names.prefix();

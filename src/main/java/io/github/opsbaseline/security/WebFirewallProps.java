@@ -13,7 +13,8 @@ import software.amazon.awscdk.services.kms.IKey;
  *
  * @param names naming scheme; required
  * @param alertTopics where the blocked-request and rate-limit alarms go; required
- * @param loadBalancerArns application load balancers the web ACL is associated with; default none
+ * @param loadBalancerArns application load balancers the web ACL is associated with, written out or an L2
+ *     load balancer's {@code getLoadBalancerArn()}; default none
  * @param settings rules, limits and thresholds; default {@link SecurityConfig.Waf#defaults()}
  * @param logKey KMS key of the WAF log group; required
  * @param removalPolicy of the log group; default RETAIN
