@@ -118,7 +118,15 @@ public final class SynthBenchmark {
     private SynthBenchmark() { }
 
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            // a mistyped option is the user's, not a failure of the benchmark: one line, exit 2
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Path root = ProjectPaths.root();
         checkSameCdk(root);
         if (options.typed()) {
