@@ -69,4 +69,19 @@ class ReplicatedBackupBucketTest {
                 "LifecycleConfiguration", Map.of("Rules", List.of(Match.objectLike(Map.of("Id", "colder-tiers")))),
                 "ReplicationConfiguration", Match.absent()));
     }
+
+    @Test
+    void replacedVersionsGoToGlacierOnlyWhenKeptPastItsMinimumCharge() {
+        // prod keeps replaced versions 365 days: to Glacier after 30, kept 335 more
+        TemplateSupport.backup("prod").hasResourceProperties("AWS::S3::Bucket", Map.of(
+                "LifecycleConfiguration", Map.of("Rules", List.of(Match.objectLike(Map.of("Id", "colder-tiers",
+                        "NoncurrentVersionExpiration", Map.of("NoncurrentDays", 365),
+                        "NoncurrentVersionTransitions", List.of(Map.of("StorageClass", "GLACIER",
+                                "TransitionInDays", 30))))))));
+        // dev keeps them 31 days: a move at 30 would be billed Glacier's 90 days for one day's stay
+        TemplateSupport.backup("dev").hasResourceProperties("AWS::S3::Bucket", Map.of(
+                "LifecycleConfiguration", Map.of("Rules", List.of(Match.objectLike(Map.of("Id", "colder-tiers",
+                        "NoncurrentVersionExpiration", Map.of("NoncurrentDays", 31),
+                        "NoncurrentVersionTransitions", Match.absent()))))));
+    }
 }

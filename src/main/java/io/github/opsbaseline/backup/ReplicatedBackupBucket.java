@@ -130,6 +130,11 @@ public class ReplicatedBackupBucket extends Construct {
         return conditions;
     }
 
+    /** Days after which a replaced version moves to Glacier Flexible Retrieval. */
+    static final int NONCURRENT_GLACIER_AFTER_DAYS = 30;
+    /** Glacier Flexible Retrieval's minimum storage duration: an object deleted sooner is billed for it. */
+    static final int GLACIER_MINIMUM_DAYS = 90;
+
     static List<LifecycleRule> lifecycle(ApplicationBucketConfig s) {
         LifecycleRule.Builder rule = LifecycleRule.builder()
                 .id("colder-tiers")
@@ -139,9 +144,13 @@ public class ReplicatedBackupBucket extends Construct {
                                 .transitionAfter(Duration.days(s.infrequentAccessAfterDays())).build(),
                         Transition.builder().storageClass(StorageClass.GLACIER)
                                 .transitionAfter(Duration.days(s.glacierAfterDays())).build()))
-                .noncurrentVersionTransitions(List.of(NoncurrentVersionTransition.builder()
-                        .storageClass(StorageClass.GLACIER).transitionAfter(Duration.days(30)).build()))
                 .noncurrentVersionExpiration(Duration.days(s.noncurrentExpireAfterDays()));
+        // Glacier Flexible Retrieval bills 90 days at least: replaced versions go there only when they
+        // are kept that long after the move, or the move costs more than it saves.
+        if (s.noncurrentExpireAfterDays() >= NONCURRENT_GLACIER_AFTER_DAYS + GLACIER_MINIMUM_DAYS) {
+            rule.noncurrentVersionTransitions(List.of(NoncurrentVersionTransition.builder()
+                    .storageClass(StorageClass.GLACIER).transitionAfter(Duration.days(NONCURRENT_GLACIER_AFTER_DAYS)).build()));
+        }
         if (s.expireAfterDays() != null) {
             rule.expiration(Duration.days(s.expireAfterDays()));
         }

@@ -608,7 +608,8 @@ public record BackupConfig(
      * @param infrequentAccessAfterDays days before S3 Standard-IA, at least 30; default 30
      * @param glacierAfterDays days before Glacier Flexible Retrieval, at least IA + 30; default 90
      * @param expireAfterDays days before current objects expire; default never
-     * @param noncurrentExpireAfterDays days a replaced version is kept, at least 31; default 365
+     * @param noncurrentExpireAfterDays days a replaced version is kept, at least 31; default 365; kept 120
+     *     days or more, it moves to Glacier Flexible Retrieval after 30 (which bills 90 days at least)
      */
     public record ApplicationBucketConfig(Boolean enabled, Integer infrequentAccessAfterDays, Integer glacierAfterDays,
                                           Integer expireAfterDays, Integer noncurrentExpireAfterDays) {
