@@ -44,6 +44,27 @@ class MonitoringStackTest {
     }
 
     @Test
+    void theServicesDeploymentsAreReportedUnlessSwitchedOff() throws java.io.IOException {
+        // prod's services all run in one cluster: one rule per outcome, in the parent stack
+        template.hasResourceProperties("AWS::Events::Rule", Map.of("Name", "django-ms-prod-ecs-deployment-completed",
+                "EventPattern", software.amazon.awscdk.assertions.Match.objectLike(Map.of("resources", List.of(Map.of("prefix",
+                        Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
+                                ":ecs:ap-southeast-1:777788889999:service/django-ms-prod/")))))))));
+        template.hasResourceProperties("AWS::Events::Rule", Map.of("Name", "django-ms-prod-ecs-deployment-failed"));
+        // monitoring.deploymentAlerts false: none
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cfg-");
+        for (String f : List.of("base.json", "prod.json")) {
+            java.nio.file.Files.copy(ProjectPaths.stacksConfig().resolve(f), dir.resolve(f));
+        }
+        java.nio.file.Files.writeString(dir.resolve("prodq.json"),
+                "{ \"extends\": \"prod\", \"monitoring\": { \"deploymentAlerts\": false } }");
+        EnvironmentConfig quiet = new ConfigLoader(dir).load("prodq");
+        StackTemplates off = StackTemplates.of(new MonitoringStack(TestApps.app(), "Quiet",
+                MonitoringStackProps.fromConfig(quiet, StackProps.builder().build())));
+        assertThat(off.findResources("AWS::Events::Rule")).isEmpty();
+    }
+
+    @Test
     void everyAlarmIsNamedProjectEnvironmentResourceSignalSeverity() {
         assertThat(stack.alarms()).allSatisfy(a -> assertThat(a.name())
                 .matches("django-ms-prod-[a-z0-9-]+-(warning|critical)"));

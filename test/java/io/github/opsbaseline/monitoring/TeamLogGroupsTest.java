@@ -18,7 +18,7 @@ class TeamLogGroupsTest {
         MonitoredWorkload workload = new MonitoredWorkload(List.of(new MonitoredWorkload.Service("api", "main", "api",
                 "/ecs/team-api", null, null, null, null)), null, null, null);
         MonitoringSettings settings = new MonitoringSettings(null, createLogGroups, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
         return StackTemplates.of(new MonitoringStack(TestApps.app(), "Monitoring", new MonitoringStackProps(
                 StackProps.builder().build(), AlertTopicsProps.builder().names(new ResourceNames("shop", "test")).build(),
                 workload, settings)));

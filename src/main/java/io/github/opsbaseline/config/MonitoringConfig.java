@@ -30,10 +30,12 @@ import java.util.TreeMap;
  * @param compositeRules composite alarms written as expressions over alarm names; default none
  * @param canaries health-URL canaries; default on, every 5 minutes
  * @param dashboard dashboard options; default at most 250 widgets per dashboard
+ * @param deploymentAlerts tell the info topic when an ECS service deployment of the services' clusters
+ *     completes and the warning topic when one fails (seed 000: "info alerts (deployment)"); default true
  */
 public record MonitoringConfig(Integer logRetentionDays, Thresholds thresholds, Map<String, AlarmOverride> alarms,
                                Double anomalyBandWidth, Boolean createLogGroups, List<CompositeRule> compositeRules,
-                               Canaries canaries, Dashboard dashboard) {
+                               Canaries canaries, Dashboard dashboard, Boolean deploymentAlerts) {
 
     /** The retention periods CloudWatch Logs accepts (PutRetentionPolicy). */
     public static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150,
@@ -52,11 +54,12 @@ public record MonitoringConfig(Integer logRetentionDays, Thresholds thresholds, 
         compositeRules = compositeRules == null ? List.of() : Collections.unmodifiableList(new java.util.ArrayList<>(compositeRules));
         canaries = canaries == null ? new Canaries(null, null, null) : canaries;
         dashboard = dashboard == null ? new Dashboard(null) : dashboard;
+        deploymentAlerts = deploymentAlerts == null || deploymentAlerts;
     }
 
     /** The foundation's two-field form: retention and thresholds, everything else default. */
     public MonitoringConfig(Integer logRetentionDays, Thresholds thresholds) {
-        this(logRetentionDays, thresholds, null, null, null, null, null, null);
+        this(logRetentionDays, thresholds, null, null, null, null, null, null, null);
     }
 
     public static MonitoringConfig defaults() {

@@ -21,11 +21,13 @@ import java.util.Locale;
  * @param dashboardMaxWidgets widgets per dashboard before splitting; default 250
  * @param webAclName the web ACL whose metrics the WAF section shows; default none (no WAF section);
  *     {@link #fromConfig} sets {@code <project>-<env>-web-acl}, the security stack's name for it
+ * @param deploymentAlerts whether the services' ECS deployments, completed and failed, are reported
+ *     ({@link io.github.opsbaseline.monitoring.ecs.DeploymentAlerts}); default true
  */
 public record MonitoringSettings(Integer logRetentionDays, Boolean createLogGroups, Double anomalyBandWidth,
                                  Double slowRequestSeconds, List<CompositeRuleSpec> compositeRules, Boolean canaries,
                                  Integer canaryRateMinutes, Integer canaryArtifactRetentionDays,
-                                 Integer dashboardMaxWidgets, String webAclName) {
+                                 Integer dashboardMaxWidgets, String webAclName, Boolean deploymentAlerts) {
 
     /**
      * A user composite alarm.
@@ -47,10 +49,11 @@ public record MonitoringSettings(Integer logRetentionDays, Boolean createLogGrou
         canaryRateMinutes = canaryRateMinutes == null ? 5 : canaryRateMinutes;
         canaryArtifactRetentionDays = canaryArtifactRetentionDays == null ? 30 : canaryArtifactRetentionDays;
         dashboardMaxWidgets = dashboardMaxWidgets == null ? 250 : dashboardMaxWidgets;
+        deploymentAlerts = deploymentAlerts == null || deploymentAlerts;
     }
 
     public static MonitoringSettings defaults() {
-        return new MonitoringSettings(null, null, null, null, null, null, null, null, null, null);
+        return new MonitoringSettings(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static MonitoringSettings fromConfig(EnvironmentConfig env) {
@@ -63,6 +66,6 @@ public record MonitoringSettings(Integer logRetentionDays, Boolean createLogGrou
                 m.thresholds().responseTimeSeconds().warning(), rules, m.canaries().enabled(),
                 m.canaries().rateMinutes(), m.canaries().artifactRetentionDays(), m.dashboard().maxWidgets(),
                 // no WAF section for a web ACL the security stack does not create: its graphs would stay empty
-                env.security().waf().enabled() ? env.names().name("web-acl") : null);
+                env.security().waf().enabled() ? env.names().name("web-acl") : null, m.deploymentAlerts());
     }
 }

@@ -16,6 +16,7 @@ import io.github.opsbaseline.monitoring.dashboard.OperationsDashboards;
 import io.github.opsbaseline.monitoring.dashboard.WorkloadSections;
 import io.github.opsbaseline.monitoring.database.DatabaseAlarms;
 import io.github.opsbaseline.monitoring.database.DatabaseAlarmsProps;
+import io.github.opsbaseline.monitoring.ecs.DeploymentAlerts;
 import io.github.opsbaseline.monitoring.ecs.EcsServiceAlarms;
 import io.github.opsbaseline.monitoring.ecs.EcsServiceAlarmsProps;
 import io.github.opsbaseline.monitoring.loadbalancer.LoadBalancerAlarms;
@@ -117,6 +118,10 @@ public class MonitoringStack extends Stack {
             alarms.addAll(new CacheAlarms(layout.unit("Cache-" + c.name(), "Monitoring of cache " + c.name()
                     + " (ops-baseline)"), "Alarms", new CacheAlarmsProps(
                     base.withOverrides(c.overrides()), c.name(), c.replicationGroupId(), c.nodes())).alarms());
+        }
+        if (settings.deploymentAlerts() && !w.services().isEmpty()) {
+            new DeploymentAlerts(this, "DeploymentAlerts", new DeploymentAlerts.Props(names, alertTopics,
+                    w.services().stream().map(MonitoredWorkload.Service::clusterName).toList()));
         }
         addCompositeRules(names, base, settings);
         for (int i = 0; i < logGroupNames.size(); i += LogInsightsQueries.MAX_LOG_GROUPS) {
