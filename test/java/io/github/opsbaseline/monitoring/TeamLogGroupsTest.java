@@ -42,4 +42,18 @@ class TeamLogGroupsTest {
                 .allSatisfy((id, r) -> assertThat(((Map<?, ?>) r.get("Properties")).get("LogGroupName"))
                         .isEqualTo("/ecs/team-api"));
     }
+
+    @Test
+    void aRetentionCloudWatchLogsDoesNotOfferIsRefusedInCodeToo() {
+        // the file's loader reports it with its path; code gets the same rule as an exception
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MonitoringSettings(45, null, null, null, null,
+                        null, null, null, null, null, null))
+                .hasMessageStartingWith("logRetentionDays: expected one of CloudWatch Logs' retention periods [1, 3, 5,")
+                .hasMessageEndingWith("found 45");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new io.github.opsbaseline.monitoring.logs.ServiceLogsProps(
+                        MonitoringFixtures.options(MonitoringFixtures.stack()), "api", "/ecs/api", true, 45, null, null,
+                        null, null, null))
+                .hasMessageStartingWith("retentionDays: expected one of CloudWatch Logs' retention periods")
+                .hasMessageEndingWith("found 45");
+    }
 }

@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * How {@link MonitoringStack} watches the workload.
  *
- * @param logRetentionDays retention of created service log groups; default 30
+ * @param logRetentionDays retention of created service log groups, one of CloudWatch Logs' periods; default 30
  * @param createLogGroups create the service log groups (KMS, retention, removal policy) rather than
  *     attach filters to existing ones; default true
  * @param anomalyBandWidth anomaly band width in standard deviations, 0 = no anomaly alarms; default 2
@@ -41,6 +41,10 @@ public record MonitoringSettings(Integer logRetentionDays, Boolean createLogGrou
 
     public MonitoringSettings {
         logRetentionDays = logRetentionDays == null ? 30 : logRetentionDays;
+        if (!MonitoringConfig.LOG_RETENTION_DAYS.contains(logRetentionDays)) {
+            throw new IllegalArgumentException("logRetentionDays: expected one of CloudWatch Logs' retention periods "
+                    + MonitoringConfig.LOG_RETENTION_DAYS + ", found " + logRetentionDays);
+        }
         createLogGroups = createLogGroups == null || createLogGroups;
         anomalyBandWidth = anomalyBandWidth == null ? 2.0 : anomalyBandWidth;
         slowRequestSeconds = slowRequestSeconds == null ? 1.0 : slowRequestSeconds;

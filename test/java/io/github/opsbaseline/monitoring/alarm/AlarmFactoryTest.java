@@ -52,6 +52,29 @@ class AlarmFactoryTest {
     }
 
     @Test
+    void levelsGivenInCodeAreHeldToTheFilesRules() {
+        // GIVEN overrides a user passes in code: a warning past the critical one, then a negative level
+        Stack stack = MonitoringFixtures.stack();
+        List<SignalDefinition> cpu = List.of(signal("cpu", "CPU", metric("NS", "CPU", "Average")).above(80.0, 90.0, "%"));
+        List<SignalDefinition> free = List.of(signal("free", "Free", metric("NS", "Free", "Minimum")).below(20.0, 10.0, "%"));
+        AlarmOptions base = MonitoringFixtures.options(stack);
+
+        // THEN each is refused with the resource, the signal and the levels, above and below alike
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AlarmFactory(stack, base.withOverrides(Map.of(
+                        "cpu", new AlarmOverride(95.0, null, null)))).create("api", Map.of(), cpu))
+                .hasMessage("api cpu: the warning level must be below the critical one, found warning 95 and critical 90");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AlarmFactory(stack, base.withOverrides(Map.of(
+                        "free", new AlarmOverride(5.0, null, null)))).create("db", Map.of(), free))
+                .hasMessage("db free: the warning level must be above the critical one, found warning 5 and critical 10");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AlarmFactory(stack, base.withOverrides(Map.of(
+                        "cpu", new AlarmOverride(-1.0, null, null)))).create("api", Map.of(), cpu))
+                .hasMessage("api cpu: expected levels of at least 0, found -1");
+        // and levels in order pass
+        assertThat(new AlarmFactory(stack, base.withOverrides(Map.of("cpu", new AlarmOverride(70.0, null, null))))
+                .create("api", Map.of(), cpu)).hasSize(2);
+    }
+
+    @Test
     void namesEveryAlarmResourceSignalSeverityAndSkipsDisabledSignals() {
         assertThat(alarms).extracting(BaselineAlarm::name).containsExactly(
                 "shop-test-api-cpu-warning", "shop-test-api-cpu-critical",

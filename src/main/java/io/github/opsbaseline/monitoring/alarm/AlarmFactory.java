@@ -60,6 +60,7 @@ public final class AlarmFactory {
             if (def == null) {
                 continue;
             }
+            checkLevels(resource, def);
             if (def.warning() != null) {
                 created.add(alarm(resource, def, Severity.WARNING, def.warning(), dims));
             }
@@ -68,6 +69,29 @@ public final class AlarmFactory {
             }
         }
         return created;
+    }
+
+    /**
+     * Levels given in code are held to what the environment file's loader checks: none negative, and
+     * the warning tier before the critical one on the bad side (a band's levels are widths, any order).
+     * The file's problems are reported earlier, with their JSON path; this is for the constructs' users.
+     */
+    private static void checkLevels(String resource, SignalDefinition def) {
+        for (Double level : new Double[] {def.warning(), def.critical()}) {
+            if (level != null && (level < 0 || level.isNaN())) {
+                throw new IllegalArgumentException(resource + " " + def.id() + ": expected levels of at least 0, found "
+                        + Numbers.plain(level));
+            }
+        }
+        if (def.isBand() || def.warning() == null || def.critical() == null) {
+            return;
+        }
+        boolean higherIsWorse = def.direction().higherIsWorse();
+        if (higherIsWorse ? def.warning() >= def.critical() : def.warning() <= def.critical()) {
+            throw new IllegalArgumentException(resource + " " + def.id() + ": the warning level must be "
+                    + (higherIsWorse ? "below" : "above") + " the critical one, found warning "
+                    + Numbers.plain(def.warning()) + " and critical " + Numbers.plain(def.critical()));
+        }
     }
 
     private BaselineAlarm alarm(String resource, SignalDefinition def, Severity severity, double threshold,

@@ -1,5 +1,6 @@
 package io.github.opsbaseline.monitoring.logs;
 
+import io.github.opsbaseline.config.MonitoringConfig;
 import io.github.opsbaseline.monitoring.alarm.AlarmOptions;
 import java.util.Objects;
 import software.amazon.awscdk.RemovalPolicy;
@@ -14,7 +15,7 @@ import software.amazon.awscdk.services.logs.ILogGroup;
  * @param logGroupName the log group's name, e.g. {@code /ecs/<project>-<env>-api}; required
  * @param createLogGroup whether this construct creates the group (retention, KMS, removal policy)
  *     or only attaches filters to an existing one; default true
- * @param retentionDays retention of a created group; default 30
+ * @param retentionDays retention of a created group, one of CloudWatch Logs' periods; default 30
  * @param encryptionKey key of a created group; its policy must let CloudWatch Logs use it (see
  *     {@code MonitoringKey}); default a new key per construct
  * @param removalPolicy of a created group; default RETAIN
@@ -35,6 +36,10 @@ public record ServiceLogsProps(AlarmOptions options, String resourceName, String
         Objects.requireNonNull(logGroupName, "logGroupName");
         createLogGroup = createLogGroup == null || createLogGroup;
         retentionDays = retentionDays == null ? 30 : retentionDays;
+        if (!MonitoringConfig.LOG_RETENTION_DAYS.contains(retentionDays)) {
+            throw new IllegalArgumentException("retentionDays: expected one of CloudWatch Logs' retention periods "
+                    + MonitoringConfig.LOG_RETENTION_DAYS + ", found " + retentionDays);
+        }
         removalPolicy = removalPolicy == null ? RemovalPolicy.RETAIN : removalPolicy;
         metricNamespace = metricNamespace == null ? defaultNamespace(options) : metricNamespace;
         slowRequestSeconds = slowRequestSeconds == null ? 1.0 : slowRequestSeconds;
