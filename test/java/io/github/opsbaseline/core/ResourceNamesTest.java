@@ -34,13 +34,4 @@ class ResourceNamesTest {
                 .hasMessageContaining("project must be lower-case").hasMessageContaining("\"Django\"");
         assertThatThrownBy(() -> new ResourceNames("shop", "-x")).hasMessageContaining("environment");
     }
-
-    @Test
-    void aPrefixLongerThanTheLongestNamesAllowIsRefused() {
-        // 35 characters is the most every derived name fits AWS's limits with (NameLengthTest)
-        assertThat(new ResourceNames("a".repeat(30), "prod").prefix()).hasSize(ResourceNames.MAX_PREFIX);
-        assertThatThrownBy(() -> new ResourceNames("a".repeat(31), "prod"))
-                .hasMessage("\"" + "a".repeat(31) + "-prod\" is longer than 35 characters: the longest derived"
-                        + " names would pass AWS's limits");
-    }
 }

@@ -104,14 +104,10 @@ public record EnvironmentConfig(
     }
 
     /**
-     * Whether project and environment have the form and length {@link ResourceNames} needs: checks that build
+     * Whether project and environment have the form {@link ResourceNames} needs: checks that build
      * names from them run only then (a bad one is reported by {@link #validate} already).
      */
     boolean namesAreValid() {
-        return namesHaveTheirForm() && project.length() + 1 + environment.length() <= ResourceNames.MAX_PREFIX;
-    }
-
-    private boolean namesHaveTheirForm() {
         return project != null && environment != null && Patterns.STACK_NAME_PREFIX.matcher(project).matches()
                 && Patterns.STACK_NAME_PREFIX.matcher(environment).matches();
     }
@@ -125,7 +121,7 @@ public record EnvironmentConfig(
         }
         problems.matches(field(root, "environment"), environment, Patterns.STACK_NAME_PREFIX,
                 "an environment name of lower-case letters, digits and dashes, starting with a letter");
-        if (namesHaveTheirForm() && !namesAreValid()) {
+        if (namesAreValid() && project.length() + 1 + environment.length() > ResourceNames.MAX_PREFIX) {
             String prefix = project + "-" + environment;
             // at $.environment: the file's own name is part of it, and the line then names that file
             problems.add(field(root, "environment"), "expected project and environment to make a name prefix of at most "

@@ -15,7 +15,8 @@ public record ResourceNames(String project, String environment) {
      * The longest prefix every derived name still fits AWS's limits with. The tightest are the DR
      * replica bucket {@code <prefix>-backup-replica-<account id>} (S3: 63 characters) and event rules
      * such as {@code <prefix>-backup-restore-job-failed} (EventBridge: 64). The environment file is
-     * checked against it, and so is every instance; {@code NameLengthTest} synthesizes prod at exactly
+     * checked against it (with every other problem of the file, so an instance is not: the file's other
+     * checks still build names from a longer prefix); {@code NameLengthTest} synthesizes prod at exactly
      * this length.
      */
     public static final int MAX_PREFIX = 35;
@@ -26,10 +27,6 @@ public record ResourceNames(String project, String environment) {
     public ResourceNames {
         requirePart("project", project);
         requirePart("environment", environment);
-        if (project.length() + 1 + environment.length() > MAX_PREFIX) {
-            throw new IllegalArgumentException("\"" + project + "-" + environment + "\" is longer than "
-                    + MAX_PREFIX + " characters: the longest derived names would pass AWS's limits");
-        }
     }
 
     /** {@code <project>-<environment>}, the prefix of every name. */
