@@ -89,27 +89,21 @@ class SecurityConsumerStackTest {
     }
 
     @Test
-    void anL2LoadBalancersArnIsProtectedByPositionAndAWrongArnIsNamed() {
-        // GIVEN a team's own L2 load balancer, whose ARN is a token until deploy
-        Stack team = new Stack(TestApps.app(), "TeamL2", StackProps.builder()
-                .env(Environment.builder().account("123456789012").region("eu-west-1").build()).build());
-        Vpc vpc = Vpc.Builder.create(team, "Vpc").maxAzs(2).natGateways(0).build();
-        ApplicationLoadBalancer alb = ApplicationLoadBalancer.Builder.create(team, "Alb").vpc(vpc).build();
-        IAlertTopics topics = IAlertTopics.fromTopics(new Topic(team, "C"), new Topic(team, "W"), new Topic(team, "I"));
-        Key key = LogEncryptionKey.create(team, "LogsKey", "shop-prod-logs", RemovalPolicy.RETAIN);
+    void anL2LoadBalancersArnIsProtectedUnderItsOwnNameAndAWrongArnIsNamed() {
+        // GIVEN a team's two L2 load balancers, whose ARNs are tokens until deploy, protected together
+        // and then the second one alone (the first removed)
         ResourceNames names = new ResourceNames("shop", "prod");
+        Map<String, String> bothIds = protect(names, true);
+        Map<String, String> secondIds = protect(names, false);
 
-        // WHEN the firewall and Shield protect it
-        new WebFirewall(team, "Waf", new WebFirewallProps(names, topics, List.of(alb.getLoadBalancerArn()),
-                SecurityConfig.Waf.defaults(), key, RemovalPolicy.RETAIN));
-        new ShieldProtection(team, "Shield", names, List.of(alb.getLoadBalancerArn()));
-
-        // THEN both refer to it, named by its place in the list
-        Template t = Template.fromStack(team);
-        String albId = team.getLogicalId((software.amazon.awscdk.CfnElement) alb.getNode().getDefaultChild());
-        t.hasResourceProperties("AWS::WAFv2::WebACLAssociation", Map.of("ResourceArn", Map.of("Ref", albId)));
-        t.hasResourceProperties("AWS::Shield::Protection", Map.of("Name", "shop-prod-shield-lb1",
-                "ResourceArn", Map.of("Ref", albId)));
+        // THEN each is protected under a name of its own, so removing the first leaves the second's
+        // association and Shield protection as they were (their ARN cannot change in place)
+        assertThat(bothIds).hasSize(4);
+        assertThat(secondIds).hasSize(2);
+        assertThat(bothIds).containsAllEntriesOf(secondIds);
+        assertThat(secondIds.values()).allSatisfy(ref -> assertThat(ref).isEqualTo("AlbB"));
+        assertThat(secondIds.keySet()).anySatisfy(id -> assertThat(id).startsWith("WafAssociationrefAlbB"))
+                .anySatisfy(id -> assertThat(id).startsWith("ShieldProtectionrefAlbB"));
 
         // and an ARN written out that is not an ALB's is refused with what was expected and found
         Stack other = new Stack(TestApps.app(), "Other");
@@ -122,5 +116,32 @@ class SecurityConsumerStackTest {
                 .hasMessage("loadBalancerArns: expected an Application Load Balancer's ARN (arn:<partition>:elasticloadbalancing:"
                         + "<region>:<account>:loadbalancer/app/<name>/<id>), found"
                         + " \"arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/api/0123\"");
+    }
+
+    /** Logical ids of the WAF associations and Shield protections, each with the load balancer it refers to. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> protect(ResourceNames names, boolean both) {
+        Stack team = new Stack(TestApps.app(), "TeamL2", StackProps.builder()
+                .env(Environment.builder().account("123456789012").region("eu-west-1").build()).build());
+        Vpc vpc = Vpc.Builder.create(team, "Vpc").maxAzs(2).natGateways(0).build();
+        List<String> arns = new java.util.ArrayList<>();
+        for (String id : both ? List.of("AlbA", "AlbB") : List.of("AlbB")) {
+            ApplicationLoadBalancer alb = ApplicationLoadBalancer.Builder.create(team, id).vpc(vpc).build();
+            ((software.amazon.awscdk.CfnResource) alb.getNode().getDefaultChild()).overrideLogicalId(id);
+            arns.add(alb.getLoadBalancerArn());
+        }
+        IAlertTopics topics = IAlertTopics.fromTopics(new Topic(team, "C"), new Topic(team, "W"), new Topic(team, "I"));
+        Key key = LogEncryptionKey.create(team, "LogsKey", "shop-prod-logs", RemovalPolicy.RETAIN);
+        new WebFirewall(team, "Waf", new WebFirewallProps(names, topics, arns, SecurityConfig.Waf.defaults(), key,
+                RemovalPolicy.RETAIN));
+        new ShieldProtection(team, "Shield", names, arns);
+        Template t = Template.fromStack(team);
+        Map<String, String> refs = new java.util.TreeMap<>();
+        for (String type : List.of("AWS::WAFv2::WebACLAssociation", "AWS::Shield::Protection")) {
+            t.findResources(type).forEach((id, r) -> refs.put(id, (String) ((Map<String, Object>) ((Map<String, Object>)
+                    r.get("Properties")).get("ResourceArn")).get("Ref")));
+        }
+        t.hasResourceProperties("AWS::Shield::Protection", Map.of("Name", "shop-prod-shield-ref-albb"));
+        return refs;
     }
 }

@@ -13,10 +13,10 @@ public class ShieldProtection extends Construct {
 
     public ShieldProtection(Construct scope, String id, ResourceNames names, List<String> loadBalancerArns) {
         super(scope, id);
-        for (int i = 0; i < loadBalancerArns.size(); i++) {
-            String lbName = LoadBalancerArns.name(loadBalancerArns.get(i), i);
+        for (String arn : loadBalancerArns) {
+            String lbName = LoadBalancerArns.name(this, arn);
             CfnProtection.Builder.create(this, "Protection-" + lbName)
-                    .name(names.name("shield", lbName)).resourceArn(loadBalancerArns.get(i)).build();
+                    .name(names.name("shield", lbName)).resourceArn(arn).build();
         }
     }
 }

@@ -115,10 +115,9 @@ public class WebFirewall extends Construct {
                 .build();
         webAcl.addPropertyOverride("Rules", rules.all);
 
-        List<String> arns = props.loadBalancerArns();
-        for (int i = 0; i < arns.size(); i++) {
-            CfnWebACLAssociation.Builder.create(this, "Association-" + LoadBalancerArns.name(arns.get(i), i))
-                    .resourceArn(arns.get(i)).webAclArn(webAcl.getAttrArn()).build();
+        for (String arn : props.loadBalancerArns()) {
+            CfnWebACLAssociation.Builder.create(this, "Association-" + LoadBalancerArns.name(this, arn))
+                    .resourceArn(arn).webAclArn(webAcl.getAttrArn()).build();
         }
 
         String logGroupName = "aws-waf-logs-" + names.prefix();
