@@ -28,28 +28,38 @@ class CostGuardsTest {
     }
 
     @Test
-    void theBudgetsNameChangesWithItsAlertsOnly() {
-        // CloudFormation replaces a budget whose notifications change, creating the new one first:
-        // the same name would be refused by AWS Budgets, so the name carries the alerts' digest
-        String defaults = MonthlyBudget.name(NAMES, BudgetAlert.defaults());
+    void theBudgetsNameAndIdChangeWithItsNotificationsOnly() {
+        // CloudFormation replaces a budget whose notifications change, creating the new one first: the
+        // same name would be refused by AWS Budgets, so name and logical id carry the notifications' digest
+        String defaults = budgetName(2500, BudgetAlert.defaults(), null);
         assertThat(defaults).matches("shop-prod-monthly-[0-9a-f]{8}");
-        assertThat(MonthlyBudget.name(NAMES, List.of(BudgetAlert.forecastAbove(80, Severity.WARNING),
-                BudgetAlert.actualAbove(100, Severity.CRITICAL)))).isEqualTo(defaults);
-        assertThat(MonthlyBudget.name(NAMES, List.of(BudgetAlert.forecastAbove(80, Severity.WARNING),
-                BudgetAlert.actualAbove(90, Severity.CRITICAL)))).isNotEqualTo(defaults);
-        assertThat(MonthlyBudget.name(NAMES, List.of(BudgetAlert.forecastAbove(80, Severity.WARNING),
-                BudgetAlert.actualAbove(100, Severity.WARNING)))).isNotEqualTo(defaults);
-        assertThat(MonthlyBudget.name(NAMES, List.of(BudgetAlert.forecastAbove(80, Severity.WARNING))))
-                .isNotEqualTo(defaults);
-        // a new limit is an update in place: same name
-        Stack a = new Stack(TestApps.app(), "A");
-        new MonthlyBudget(a, "Budget", new MonthlyBudget.Props(NAMES, 2500, null, null, topics(a)));
-        Stack b = new Stack(TestApps.app(), "B");
-        new MonthlyBudget(b, "Budget", new MonthlyBudget.Props(NAMES, 9000, null, null, topics(b)));
-        for (Stack stack : List.of(a, b)) {
-            Template.fromStack(stack).hasResourceProperties("AWS::Budgets::Budget", Map.of(
-                    "Budget", Match.objectLike(Map.of("BudgetName", defaults))));
+        // the same notifications, another limit: the same budget, updated in place
+        assertThat(budgetName(9000, List.of(BudgetAlert.forecastAbove(80, Severity.WARNING),
+                BudgetAlert.actualAbove(100, Severity.CRITICAL)), null)).isEqualTo(defaults);
+        // another threshold, another topic, an alert less, or the critical alerts going to another topic: another
+        for (String other : List.of(
+                budgetName(2500, List.of(BudgetAlert.forecastAbove(80, Severity.WARNING),
+                        BudgetAlert.actualAbove(90, Severity.CRITICAL)), null),
+                budgetName(2500, List.of(BudgetAlert.forecastAbove(80, Severity.WARNING),
+                        BudgetAlert.actualAbove(100, Severity.WARNING)), null),
+                budgetName(2500, List.of(BudgetAlert.forecastAbove(80, Severity.WARNING)), null),
+                budgetName(2500, BudgetAlert.defaults(), "arn:aws:sns:us-east-1:123456789012:team-critical"))) {
+            assertThat(other).isNotEqualTo(defaults);
         }
+    }
+
+    /** The name of the budget built with these alerts; its logical id ends with the same digest. */
+    private static String budgetName(double limitUsd, List<BudgetAlert> alerts, String criticalTopicArn) {
+        Stack stack = new Stack(TestApps.app(), "Cost");
+        IAlertTopics topics = criticalTopicArn == null ? topics(stack) : IAlertTopics.fromTopics(
+                Topic.fromTopicArn(stack, "Team", criticalTopicArn), new Topic(stack, "W"), new Topic(stack, "I"));
+        MonthlyBudget budget = new MonthlyBudget(stack, "Budget", new MonthlyBudget.Props(NAMES, limitUsd, null, alerts, topics));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) ((Map<String, Object>) Template.fromStack(stack)
+                .findResources("AWS::Budgets::Budget").values().iterator().next().get("Properties")).get("Budget");
+        String name = (String) data.get("BudgetName");
+        assertThat(budget.budget().getNode().getId()).isEqualTo("Budget-" + name.substring(name.lastIndexOf('-') + 1));
+        return name;
     }
 
     @Test
@@ -61,7 +71,7 @@ class CostGuardsTest {
         Template template = Template.fromStack(stack);
         template.hasResourceProperties("AWS::Budgets::Budget", Map.of(
                 "Budget", Map.of(
-                        "BudgetName", MonthlyBudget.name(NAMES, BudgetAlert.defaults()),
+                        "BudgetName", Match.stringLikeRegexp("^shop-prod-monthly-[0-9a-f]{8}$"),
                         "BudgetType", "COST",
                         "TimeUnit", "MONTHLY",
                         "BudgetLimit", Map.of("Amount", 2500, "Unit", "USD"),

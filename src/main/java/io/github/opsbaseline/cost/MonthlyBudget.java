@@ -2,6 +2,8 @@ package io.github.opsbaseline.cost;
 
 import io.github.opsbaseline.alerting.IAlertTopics;
 import io.github.opsbaseline.core.ResourceNames;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.budgets.CfnBudget;
 import software.constructs.Construct;
 
@@ -21,7 +24,7 @@ public class MonthlyBudget extends Construct {
      * Props of {@link MonthlyBudget}.
      *
      * @param names naming scheme; the budget is named {@code <project>-<env>-monthly-<digest>}, the
-     *     digest that of {@code alerts} ({@link #name}); required
+     *     digest that of its notifications ({@link #digest}); required
      * @param limitUsd the monthly limit in USD; required
      * @param projectTag count only costs with the cost allocation tag {@code project} equal to
      *     this value; default none (the whole account's costs)
@@ -44,8 +47,9 @@ public class MonthlyBudget extends Construct {
 
     public MonthlyBudget(Construct scope, String id, Props props) {
         super(scope, id);
+        String digest = digest(this, props.alerts(), props.alertTopics());
         CfnBudget.BudgetDataProperty.Builder data = CfnBudget.BudgetDataProperty.builder()
-                .budgetName(name(props.names(), props.alerts()))
+                .budgetName(props.names().name("monthly", digest))
                 .budgetType("COST")
                 .timeUnit("MONTHLY")
                 .budgetLimit(CfnBudget.SpendProperty.builder().amount(props.limitUsd()).unit("USD").build());
@@ -68,30 +72,43 @@ public class MonthlyBudget extends Construct {
                             .build()))
                     .build());
         }
-        budget = CfnBudget.Builder.create(this, "Budget")
+        // The digest in the logical id too: a budget of other notifications is always created beside the
+        // old one and the old one deleted, whatever CloudFormation makes of a new BudgetName alone.
+        budget = CfnBudget.Builder.create(this, "Budget-" + digest)
                 .budget(data.build())
                 .notificationsWithSubscribers(notifications)
                 .build();
     }
 
     /**
-     * The budget's name, with the first 8 hex digits of a SHA-256 of its alerts: CloudFormation changes a
-     * budget's notifications by replacement, creating the new budget before deleting the old, and AWS
-     * Budgets refuses a second budget of the same name; with the alerts in the name, a change of them
-     * (a threshold, an alert added) creates a budget of another name and deletes the old one.
+     * The first 8 hex digits of a SHA-256 of the budget's notifications (type, threshold, severity and
+     * the topic each goes to, as the template names it), in its name and logical id: CloudFormation
+     * changes a budget's notifications by replacement, creating the new budget before deleting the old,
+     * and AWS Budgets refuses a second budget of the same name; so a change of them (a threshold, an
+     * alert added, another topic) makes a budget of another name and deletes the old one.
      */
-    public static String name(ResourceNames names, List<BudgetAlert> alerts) {
+    static String digest(Construct scope, List<BudgetAlert> alerts, IAlertTopics topics) {
         StringBuilder canonical = new StringBuilder();
+        Stack stack = Stack.of(scope);
         for (BudgetAlert alert : alerts) {
             canonical.append(alert.forecast() ? "FORECASTED" : "ACTUAL").append(' ')
                     .append(BigDecimal.valueOf(alert.percent()).stripTrailingZeros().toPlainString()).append(' ')
-                    .append(alert.severity().id()).append('\n');
+                    .append(alert.severity().id()).append(' ')
+                    .append(json(stack.resolve(topics.topic(alert.severity()).getTopicArn()))).append('\n');
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return names.name("monthly-" + HexFormat.of().formatHex(digest, 0, 4));
+            return HexFormat.of().formatHex(digest, 0, 4);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static String json(Object resolved) {
+        try {
+            return new ObjectMapper().writeValueAsString(resolved);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a resolved topic ARN is JSON", e);
         }
     }
 
