@@ -178,7 +178,7 @@ class DrHealthCheckTest {
                 # a report of many resources is cut for Slack, not for email
                 long = json.loads(index.message(["title"] + ["line %d %s" % (i, "x" * 90) for i in range(100)]))
                 cut = json.loads(long["default"])["content"]["description"]
-                print(json.dumps({"slack_chars": len(cut) <= 3100, "cut": cut.endswith("the email report has every line)"),
+                print(json.dumps({"slack_chars": len(cut) == 3000, "cut": cut.endswith("the email report has every line)"),
                                   "email_lines": long["email"].count("\\n") + 1}))
                 """);
         ProcessBuilder pb = new ProcessBuilder(python(), "run.py").directory(dir.toFile()).redirectErrorStream(true);

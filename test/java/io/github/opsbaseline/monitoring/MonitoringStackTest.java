@@ -52,13 +52,7 @@ class MonitoringStackTest {
                                 ":ecs:ap-southeast-1:777788889999:service/django-ms-prod/")))))))));
         template.hasResourceProperties("AWS::Events::Rule", Map.of("Name", "django-ms-prod-ecs-deployment-failed"));
         // monitoring.deploymentAlerts false: none
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cfg-");
-        for (String f : List.of("base.json", "prod.json")) {
-            java.nio.file.Files.copy(ProjectPaths.stacksConfig().resolve(f), dir.resolve(f));
-        }
-        java.nio.file.Files.writeString(dir.resolve("prodq.json"),
-                "{ \"extends\": \"prod\", \"monitoring\": { \"deploymentAlerts\": false } }");
-        EnvironmentConfig quiet = new ConfigLoader(dir).load("prodq");
+        EnvironmentConfig quiet = prodWith("prodq", "{ \"monitoring\": { \"deploymentAlerts\": false } }");
         StackTemplates off = StackTemplates.of(new MonitoringStack(TestApps.app(), "Quiet",
                 MonitoringStackProps.fromConfig(quiet, StackProps.builder().build())));
         assertThat(off.findResources("AWS::Events::Rule")).isEmpty();
@@ -117,13 +111,7 @@ class MonitoringStackTest {
 
     @Test
     void anEnvironmentWithoutTheWafHasNoWebFirewallSection() throws java.io.IOException {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cfg-");
-        for (String f : List.of("base.json", "prod.json")) {
-            java.nio.file.Files.copy(ProjectPaths.stacksConfig().resolve(f), dir.resolve(f));
-        }
-        java.nio.file.Files.writeString(dir.resolve("nowaf.json"),
-                "{ \"extends\": \"prod\", \"security\": { \"waf\": { \"enabled\": false } } }");
-        EnvironmentConfig noWaf = new ConfigLoader(dir).load("nowaf");
+        EnvironmentConfig noWaf = prodWith("nowaf", "{ \"security\": { \"waf\": { \"enabled\": false } } }");
         assertThat(MonitoringSettings.fromConfig(noWaf).webAclName()).isNull();
         assertThat(MonitoringSettings.fromConfig(config).webAclName()).isEqualTo("django-ms-prod-web-acl");
     }
@@ -133,5 +121,15 @@ class MonitoringStackTest {
         template.resourceCountIs("AWS::Logs::QueryDefinition", 6);
         template.resourceCountIs("AWS::Synthetics::Canary", 5);
         template.resourceCountIs("AWS::Logs::MetricFilter", 25);
+    }
+
+    /** An environment {@code name} extending prod with {@code json}'s keys (an object without "extends"). */
+    private static EnvironmentConfig prodWith(String name, String json) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cfg-");
+        for (String f : List.of("base.json", "prod.json")) {
+            java.nio.file.Files.copy(ProjectPaths.stacksConfig().resolve(f), dir.resolve(f));
+        }
+        java.nio.file.Files.writeString(dir.resolve(name + ".json"), "{ \"extends\": \"prod\", " + json.strip().substring(1));
+        return new ConfigLoader(dir).load(name);
     }
 }

@@ -47,25 +47,15 @@ public class BackupJobAlerts extends Construct {
     public BackupJobAlerts(Construct scope, String id, Props props) {
         super(scope, id);
         rule("BackupJobFailed", props, "backup-job-failed", "Backup Job State Change", "state", FAILED_STATES,
-                new ChatNotification("AWS Backup job failed",
-                        "Job " + EventField.fromPath("$.detail.backupJobId") + " for "
-                                + EventField.fromPath("$.detail.resourceArn") + " ended "
-                                + EventField.fromPath("$.detail.state") + ": " + EventField.fromPath("$.detail.statusMessage")
-                                + ". No recovery point was made.",
-                        List.of("Check the resource, the backup role and the vault", "Run the job again")));
+                jobFailed("job", "$.detail.backupJobId", true, List.of("No recovery point was made",
+                        "Check the resource, the backup role and the vault", "Run the job again")));
         rule("CopyJobFailed", props, "copy-job-failed", "Copy Job State Change", "state", FAILED_STATES,
-                new ChatNotification("AWS Backup copy job failed",
-                        "Copy job " + EventField.fromPath("$.detail.copyJobId") + " for "
-                                + EventField.fromPath("$.detail.resourceArn") + " ended "
-                                + EventField.fromPath("$.detail.state") + ": " + EventField.fromPath("$.detail.statusMessage")
-                                + ". The DR region lacks this recovery point.",
-                        List.of("Check the DR vault's key policy and access policy", "Copy the recovery point again")));
+                jobFailed("copy job", "$.detail.copyJobId", true, List.of("The DR region lacks this recovery point",
+                        "Check the DR vault's key policy and access policy", "Copy the recovery point again")));
         rule("RestoreJobFailed", props, "restore-job-failed", "Restore Job State Change", "status", List.of("FAILED"),
-                new ChatNotification("AWS Backup restore job failed",
-                        "Restore job " + EventField.fromPath("$.detail.restoreJobId") + " failed: "
-                                + EventField.fromPath("$.detail.statusMessage")
-                                + ". A restore (or a restore test) did not work: the backups may not be recoverable.",
-                        List.of("Read the restore job's status message in AWS Backup", "Fix the cause and restore again")));
+                jobFailed("restore job", "$.detail.restoreJobId", false, List.of(
+                        "A restore (or a restore test) did not work: the backups may not be recoverable",
+                        "Fix the cause and restore again")));
         for (String vault : props.vaultNames()) {
             Metric failed = Metric.Builder.create()
                     .namespace("AWS/Backup")
@@ -91,6 +81,19 @@ public class BackupJobAlerts extends Construct {
             alarm.addAlarmAction(new SnsAction(props.alertTopics().critical()));
             alarm.addOkAction(new SnsAction(props.alertTopics().critical()));
         }
+    }
+
+    /**
+     * A job that failed: its id, resource and state in the title (ids, ARNs and state names, which need
+     * no escaping inside a JSON string) and AWS Backup's status message as the whole description, which
+     * EventBridge then writes as a JSON value of its own: free text in a quoted string is not escaped,
+     * and one quote or line break in it would leave a message Chatbot cannot read.
+     */
+    private static ChatNotification jobFailed(String kind, String jobIdPath, boolean withState, List<String> nextSteps) {
+        String title = "AWS Backup " + kind + " " + EventField.fromPath(jobIdPath)
+                + (withState ? " for " + EventField.fromPath("$.detail.resourceArn") + " ended "
+                        + EventField.fromPath("$.detail.state") : " failed");
+        return new ChatNotification(title, EventField.fromPath("$.detail.statusMessage"), nextSteps);
     }
 
     private void rule(String id, Props props, String name, String detailType, String field, List<String> values,

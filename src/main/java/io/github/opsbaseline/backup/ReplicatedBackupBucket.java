@@ -132,8 +132,6 @@ public class ReplicatedBackupBucket extends Construct {
 
     /** Days after which a replaced version moves to Glacier Flexible Retrieval. */
     static final int NONCURRENT_GLACIER_AFTER_DAYS = 30;
-    /** Glacier Flexible Retrieval's minimum storage duration: an object deleted sooner is billed for it. */
-    static final int GLACIER_MINIMUM_DAYS = 90;
 
     static List<LifecycleRule> lifecycle(ApplicationBucketConfig s) {
         LifecycleRule.Builder rule = LifecycleRule.builder()
@@ -147,7 +145,7 @@ public class ReplicatedBackupBucket extends Construct {
                 .noncurrentVersionExpiration(Duration.days(s.noncurrentExpireAfterDays()));
         // Glacier Flexible Retrieval bills 90 days at least: replaced versions go there only when they
         // are kept that long after the move, or the move costs more than it saves.
-        if (s.noncurrentExpireAfterDays() >= NONCURRENT_GLACIER_AFTER_DAYS + GLACIER_MINIMUM_DAYS) {
+        if (s.noncurrentExpireAfterDays() >= NONCURRENT_GLACIER_AFTER_DAYS + ApplicationBucketConfig.GLACIER_MINIMUM_DAYS) {
             rule.noncurrentVersionTransitions(List.of(NoncurrentVersionTransition.builder()
                     .storageClass(StorageClass.GLACIER).transitionAfter(Duration.days(NONCURRENT_GLACIER_AFTER_DAYS)).build()));
         }

@@ -607,12 +607,16 @@ public record BackupConfig(
      * @param enabled whether to create it; default true
      * @param infrequentAccessAfterDays days before S3 Standard-IA, at least 30; default 30
      * @param glacierAfterDays days before Glacier Flexible Retrieval, at least IA + 30; default 90
-     * @param expireAfterDays days before current objects expire; default never
+     * @param expireAfterDays days before current objects expire, at least glacierAfterDays + 90 (Glacier
+     *     Flexible Retrieval's minimum charge); default never
      * @param noncurrentExpireAfterDays days a replaced version is kept, at least 31; default 365; kept 120
      *     days or more, it moves to Glacier Flexible Retrieval after 30 (which bills 90 days at least)
      */
     public record ApplicationBucketConfig(Boolean enabled, Integer infrequentAccessAfterDays, Integer glacierAfterDays,
                                           Integer expireAfterDays, Integer noncurrentExpireAfterDays) {
+
+        /** Glacier Flexible Retrieval's minimum storage duration: an object deleted sooner is billed for it. */
+        public static final int GLACIER_MINIMUM_DAYS = 90;
 
         public ApplicationBucketConfig {
             enabled = enabled == null || enabled;
@@ -635,11 +639,14 @@ public record BackupConfig(
                 problems.add(field(path, "glacierAfterDays"), "expected at least infrequentAccessAfterDays + 30 = "
                         + (infrequentAccessAfterDays + 30) + ", found " + glacierAfterDays);
             }
-            if (expireAfterDays != null && expireAfterDays <= glacierAfterDays) {
-                problems.add(field(path, "expireAfterDays"), "expected more than glacierAfterDays (" + glacierAfterDays
-                        + "), found " + expireAfterDays);
+            // Glacier Flexible Retrieval bills 90 days at least: an object deleted sooner costs more there.
+            if (expireAfterDays != null && expireAfterDays < glacierAfterDays + GLACIER_MINIMUM_DAYS) {
+                problems.add(field(path, "expireAfterDays"), "expected at least glacierAfterDays + "
+                        + GLACIER_MINIMUM_DAYS + " = " + (glacierAfterDays + GLACIER_MINIMUM_DAYS)
+                        + " (Glacier Flexible Retrieval bills " + GLACIER_MINIMUM_DAYS + " days at least), found "
+                        + expireAfterDays);
             }
-            // Replaced versions move to Glacier after 30 days; expiry must come later.
+            // Replaced versions are kept at least 31 days (they move to Glacier only when kept 120 or more).
             problems.inRange(field(path, "noncurrentExpireAfterDays"), noncurrentExpireAfterDays, 31, MAX_RETENTION_DAYS);
         }
     }

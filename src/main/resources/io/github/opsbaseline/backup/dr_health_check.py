@@ -106,7 +106,8 @@ def message(report):
     text = "\n".join(report)
     description = "\n".join(report[1:]) or report[0]
     if len(description) > CHAT_DESCRIPTION_LIMIT:
-        description = description[:CHAT_DESCRIPTION_LIMIT] + "\n... (cut here; the email report has every line)"
+        cut = "\n... (cut here; the email report has every line)"
+        description = description[:CHAT_DESCRIPTION_LIMIT - len(cut)] + cut
     chat = {"version": "1.0", "source": "custom",
             "content": {"textType": "client-markdown", "title": report[0], "description": description}}
     return json.dumps({"default": json.dumps(chat), "email": text, "sms": report[0]})

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.opsbaseline.alerting.IAlertTopics;
 import io.github.opsbaseline.monitoring.MonitoringFixtures;
+import io.github.opsbaseline.testing.EventBridgeInput;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,16 +51,18 @@ class DeploymentAlertsTest {
             // and each goes to its topic as a custom notification Slack can show, the event's fields filled in
             JsonNode target = JSON.valueToTree(properties.get("Targets")).get(0);
             assertThat(target.path("Arn").path("Ref").asText()).startsWith(outcome[2]);
-            String template = target.path("InputTransformer").path("InputTemplate").asText();
-            for (var field : (Iterable<Map.Entry<String, JsonNode>>) target.path("InputTransformer").path("InputPathsMap")::fields) {
-                template = template.replace("<" + field.getKey() + ">", "[" + field.getValue().asText() + "]");
-            }
-            JsonNode message = JSON.readTree(template);
+            String reason = "ECS deployment circuit breaker: \"tasks failed to start\"\nrolled back";
+            JsonNode message = EventBridgeInput.render(target.path("InputTransformer"), Map.of(
+                    "$.resources[0]", "arn:aws:ecs:eu-west-1:123456789012:service/shop-main/api",
+                    "$.detail.deploymentId", "ecs-svc/123", "$.detail.updatedAt", "2026-11-25T03:00:00Z",
+                    "$.detail.reason", reason));
             assertThat(message.path("version").asText()).isEqualTo("1.0");
             assertThat(message.path("source").asText()).isEqualTo("custom");
-            assertThat(message.path("content").path("title").asText()).isEqualTo("ECS deployment " + outcome[0]);
+            assertThat(message.path("content").path("title").asText()).isEqualTo("ECS deployment " + outcome[0]
+                    + ": arn:aws:ecs:eu-west-1:123456789012:service/shop-main/api, deployment ecs-svc/123");
+            // the free-text reason, quotes and line break included, as ECS wrote it
             assertThat(message.path("content").path("description").asText())
-                    .startsWith("Service [$.resources[0]], deployment [$.detail.deploymentId] at [$.detail.updatedAt]: ");
+                    .isEqualTo(outcome[0].equals("failed") ? reason : "Completed at 2026-11-25T03:00:00Z.");
         }
     }
 

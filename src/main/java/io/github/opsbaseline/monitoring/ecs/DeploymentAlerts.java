@@ -63,13 +63,14 @@ public class DeploymentAlerts extends Construct {
                     + stack.getAccount() + ":service/" + cluster + "/"));
         }
         List<String> services = prefixes.size() == 1 ? prefixes.get(0) : Match.anyOf(prefixes.toArray());
-        String what = "Service " + EventField.fromPath("$.resources[0]") + ", deployment "
-                + EventField.fromPath("$.detail.deploymentId") + " at " + EventField.fromPath("$.detail.updatedAt");
+        // ids, ARNs and times inside the strings; ECS's free-text reason as a value of its own, which
+        // EventBridge escapes (it does not escape what it puts inside a quoted string)
+        String which = EventField.fromPath("$.resources[0]") + ", deployment " + EventField.fromPath("$.detail.deploymentId");
         rules.add(rule(props, services, "Completed", "completed", COMPLETED, Severity.INFO,
-                new ChatNotification("ECS deployment completed", what + ": every task runs the new task definition.",
-                        List.of())));
+                new ChatNotification("ECS deployment completed: " + which,
+                        "Completed at " + EventField.fromPath("$.detail.updatedAt") + ".", List.of())));
         rules.add(rule(props, services, "Failed", "failed", FAILED, Severity.WARNING,
-                new ChatNotification("ECS deployment failed", what + ": " + EventField.fromPath("$.detail.reason"),
+                new ChatNotification("ECS deployment failed: " + which, EventField.fromPath("$.detail.reason"),
                         List.of("Read the service's events and stopped tasks in the ECS console",
                                 "Check that the service runs its previous task definition (circuit-breaker rollback)"))));
     }
