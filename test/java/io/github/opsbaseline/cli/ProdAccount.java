@@ -32,6 +32,8 @@ final class ProdAccount implements Function<Request, Response> {
     private boolean queriesNeverFinish;
     private final Map<String, String> queryLogGroups = new ConcurrentHashMap<>();
     private final AtomicInteger queryIds = new AtomicInteger();
+    private final AtomicInteger queriesRunning = new AtomicInteger();
+    private final AtomicInteger mostQueriesRunning = new AtomicInteger();
 
     /** Only the warning alarm fires: the exit code is 0. */
     ProdAccount quiet() {
@@ -45,6 +47,11 @@ final class ProdAccount implements Function<Request, Response> {
     ProdAccount withAlarmFiring(String name) {
         alsoFiring.add(name);
         return this;
+    }
+
+    /** The most Logs Insights queries started and not yet complete at any one time. */
+    int mostQueriesRunning() {
+        return mostQueriesRunning.get();
     }
 
     /** Logs Insights queries stay Running forever (the CLI must stop them). */
@@ -105,7 +112,10 @@ final class ProdAccount implements Function<Request, Response> {
                     + "<AlarmRule>ALARM(\"django-ms-prod-order-service-unhealthy-hosts-critical\") AND ALARM(\"django-ms-prod-order-service-5xx-rate-critical\")</AlarmRule>"
                     + "<StateValue>ALARM</StateValue><StateReason>arn:aws:cloudwatch:ap-southeast-1:" + ACCOUNT
                     + ":alarm:django-ms-prod-order-service-unhealthy-hosts-critical transitioned to ALARM at Monday 23 November, 2026 04:44:51 UTC</StateReason>"
-                    + "<StateUpdatedTimestamp>2026-11-23T04:45:02.118Z</StateUpdatedTimestamp><ActionsEnabled>true</ActionsEnabled></member>");
+                    // a child changing later moves StateUpdatedTimestamp, not the time it went into ALARM
+                    + "<StateUpdatedTimestamp>2026-11-23T04:58:40.004Z</StateUpdatedTimestamp>"
+                    + "<StateTransitionedTimestamp>2026-11-23T04:45:02.118Z</StateTransitionedTimestamp>"
+                    + "<ActionsEnabled>true</ActionsEnabled></member>");
         }
         for (String name : alsoFiring) {
             metric.append(metricAlarm(name, "2026-11-23T04:50:00.000Z",
@@ -309,6 +319,7 @@ final class ProdAccount implements Function<Request, Response> {
     private Response startQuery(Request r) {
         String id = "5a1e" + queryIds.incrementAndGet() + "-0000-4000-8000-00000000000" + queryIds.get();
         queryLogGroups.put(id, r.json().path("logGroupName").asText());
+        mostQueriesRunning.accumulateAndGet(queriesRunning.incrementAndGet(), Math::max);
         return Response.json("{\"queryId\":\"" + id + "\"}");
     }
 
@@ -335,6 +346,7 @@ final class ProdAccount implements Function<Request, Response> {
             rows.add("[{\"field\":\"module\",\"value\":\"" + row[0] + "\"},{\"field\":\"function\",\"value\":\"" + row[1]
                     + "\"},{\"field\":\"errors\",\"value\":\"" + row[2] + "\"}]");
         }
+        queriesRunning.decrementAndGet();
         return Response.json("{\"status\":\"Complete\",\"results\":[" + String.join(",", rows)
                 + "],\"statistics\":{\"recordsMatched\":61.0,\"recordsScanned\":48211.0,\"bytesScanned\":19302114.0}}");
     }

@@ -369,6 +369,70 @@ class StatusCommandTest {
         }
     }
 
+    @Test
+    void anAlarmIsInAlarmSinceItsLastStateChangeNotItsLastUpdate() throws Exception {
+        // the composite's StateUpdatedTimestamp (04:58:40, a child changed) is later than its transition
+        try (FakeAws aws = new FakeAws(new ProdAccount())) {
+            CliRun run = CliRun.status(aws, "--env", "prod", "--logs-only", "--output", "json");
+            JsonNode composite = null;
+            for (JsonNode alarm : JSON.readTree(run.stdout()).path("alarms")) {
+                if (alarm.path("name").asText().equals("django-ms-prod-order-service-service-down-critical")) {
+                    composite = alarm;
+                }
+            }
+            assertThat(composite).as(run.stdout()).isNotNull();
+            assertThat(composite.path("since").asText()).isEqualTo("2026-11-23T04:45:02Z");
+        }
+        // a response without StateTransitionedTimestamp falls back to the update time
+        java.time.Instant updated = java.time.Instant.parse("2026-11-23T04:58:40Z");
+        assertThat(AlarmsReader.since(null, updated)).isEqualTo(updated);
+    }
+
+    @Test
+    void everyServicesThrottlingGetsTheLongerBackoff() {
+        // treatAsThrottling replaces the SDK's own test: its throttling errors must still count
+        assertThat(AwsAccess.throttling(software.amazon.awssdk.services.cloudwatch.model.CloudWatchException.builder()
+                .statusCode(400).awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                        .errorCode("Throttling").build()).build())).isTrue();
+        assertThat(AwsAccess.throttling(software.amazon.awssdk.services.backup.model.BackupException.builder()
+                .statusCode(429).awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                        .errorCode("TooManyRequestsException").build()).build())).isTrue();
+        // and the two LimitExceededExceptions the SDK does not know as such
+        assertThat(AwsAccess.throttling(software.amazon.awssdk.services.costexplorer.model.LimitExceededException.builder()
+                .statusCode(400).build())).isTrue();
+        assertThat(AwsAccess.throttling(software.amazon.awssdk.services.cloudwatchlogs.model.LimitExceededException.builder()
+                .statusCode(400).build())).isTrue();
+        // not a server error
+        assertThat(AwsAccess.throttling(software.amazon.awssdk.services.cloudwatch.model.CloudWatchException.builder()
+                .statusCode(500).awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                        .errorCode("InternalFailure").build()).build())).isFalse();
+    }
+
+    @Test
+    void logsQueriesRunAFewAtATimeWithinTheAccountsConcurrencyLimit(@TempDir Path dir) throws Exception {
+        // GIVEN prod with 25 services (Logs Insights allows an account a few dozen concurrent queries)
+        withEnvironmentExtendingProd(dir, "unused");
+        com.fasterxml.jackson.databind.node.ObjectNode prod = (com.fasterxml.jackson.databind.node.ObjectNode)
+                JSON.readTree(dir.resolve("prod.json").toFile());
+        com.fasterxml.jackson.databind.node.ArrayNode services = (com.fasterxml.jackson.databind.node.ArrayNode)
+                prod.path("workload").path("services");
+        for (int i = services.size(); i < 25; i++) {
+            services.addObject().put("name", "extra-" + i).put("cluster", "django-ms-prod")
+                    .put("serviceName", "django-ms-prod-extra-" + i).put("logGroup", "/ecs/django-ms-prod-extra-" + i);
+        }
+        Files.writeString(dir.resolve("prod.json"), JSON.writeValueAsString(prod));
+        ProdAccount account = new ProdAccount().quiet();
+        try (FakeAws aws = new FakeAws(account)) {
+            // WHEN the logs section is read
+            CliRun run = CliRun.status(aws, "--env", "prod", "--logs-only", "--output", "json", "--config-dir", dir.toString());
+
+            // THEN every service's query ran, never more than CONCURRENT_QUERIES at once
+            assertThat(JSON.readTree(run.stdout()).at("/logs/services").size()).as(run.stdout()).isEqualTo(25);
+            assertThat(count(aws.received(), "logs:StartQuery")).isEqualTo(25);
+            assertThat(account.mostQueriesRunning()).isEqualTo(LogsReader.CONCURRENT_QUERIES);
+        }
+    }
+
     /** The shipped environment files in {@code dir}, and one more, {@code env}, that extends prod. */
     private static void withEnvironmentExtendingProd(Path dir, String env) throws java.io.IOException {
         try (var files = Files.list(ProjectPaths.stacksConfig())) {

@@ -43,10 +43,12 @@ final class AlarmsReader {
                         () -> ctx.aws().cloudWatch().describeAlarms(request));
                 page.metricAlarms().stream().filter(a -> owns(ctx, catalogue, a.alarmName()))
                         .forEach(a -> alarms.add(new Alarm(a.alarmName(), severity(a.alarmName()), "metric",
-                                Times.iso(a.stateUpdatedTimestamp()), ApiCalls.firstLine(a.stateReason()))));
+                                Times.iso(since(a.stateTransitionedTimestamp(), a.stateUpdatedTimestamp())),
+                                ApiCalls.firstLine(a.stateReason()))));
                 page.compositeAlarms().stream().filter(a -> owns(ctx, catalogue, a.alarmName()))
                         .forEach(a -> alarms.add(new Alarm(a.alarmName(), severity(a.alarmName()), "composite",
-                                Times.iso(a.stateUpdatedTimestamp()), ApiCalls.firstLine(a.stateReason()))));
+                                Times.iso(since(a.stateTransitionedTimestamp(), a.stateUpdatedTimestamp())),
+                                ApiCalls.firstLine(a.stateReason()))));
                 token = page.nextToken();
             } while (token != null);
         } catch (ApiCalls.Failed e) {
@@ -55,6 +57,15 @@ final class AlarmsReader {
         }
         alarms.sort(Comparator.comparingInt((Alarm a) -> rank(a.severity())).thenComparing(Alarm::name));
         return alarms;
+    }
+
+    /**
+     * When the alarm went into ALARM: StateTransitionedTimestamp, which only a change of state moves;
+     * StateUpdatedTimestamp also moves when a composite's children or a metric alarm's evaluation state
+     * change, so it is the fallback for a response without the first.
+     */
+    static java.time.Instant since(java.time.Instant transitioned, java.time.Instant updated) {
+        return transitioned != null ? transitioned : updated;
     }
 
     /**

@@ -83,7 +83,7 @@ final class ApiCalls {
                 return new Problem(section, action, "access-denied", "AccessDenied: this identity may not call " + action
                         + " (" + usedFor(action) + "); grant " + action + " or attach the " + policyName + " policy");
             }
-            if (service.isThrottlingException() || AwsAccess.costExplorerRateLimit(service)) {
+            if (AwsAccess.throttling(service)) {
                 return new Problem(section, action, "throttled", "throttled: " + action + " was still throttled after "
                         + maxAttempts + " attempts with backoff; try again later or with a longer --interval");
             }

@@ -13,6 +13,8 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -105,18 +107,29 @@ final class AwsAccess implements AutoCloseable {
                 .maxAttempts(settings.maxAttempts())
                 .backoffStrategy(BackoffStrategy.exponentialDelay(settings.backoffBase(), settings.backoffMax()))
                 .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(settings.throttlingBackoffBase(), settings.backoffMax()))
-                // Cost Explorer's rate limit is LimitExceededException, which the SDK neither retries
-                // nor counts as throttling.
-                .retryOnException(AwsAccess::costExplorerRateLimit)
-                .treatAsThrottling(AwsAccess::costExplorerRateLimit)
+                // Cost Explorer's rate limit and Logs Insights' concurrent-query limit are
+                // LimitExceededException, which the SDK neither retries nor counts as throttling.
+                .retryOnException(AwsAccess::rateLimit)
+                // treatAsThrottling replaces the SDK's own test: keep it, or its throttling errors would
+                // get the short backoff (found by a review helper)
+                .treatAsThrottling(AwsAccess::throttling)
                 // A CLI run is short: every call gets its full attempts rather than a shared token bucket's.
                 .circuitBreakerEnabled(false)
                 .build();
     }
 
-    /** Cost Explorer's "too many calls in a short period of time". */
-    static boolean costExplorerRateLimit(Throwable error) {
-        return error instanceof software.amazon.awssdk.services.costexplorer.model.LimitExceededException;
+    /**
+     * Cost Explorer's "too many calls in a short period of time", and Logs Insights' limit on concurrent
+     * queries per account (queries of dashboards and other users count).
+     */
+    static boolean rateLimit(Throwable error) {
+        return error instanceof software.amazon.awssdk.services.costexplorer.model.LimitExceededException
+                || error instanceof software.amazon.awssdk.services.cloudwatchlogs.model.LimitExceededException;
+    }
+
+    /** What gets the longer throttling backoff: the SDK's throttling errors, and {@link #rateLimit}. */
+    static boolean throttling(Throwable error) {
+        return (error instanceof SdkException e && RetryUtils.isThrottlingException(e)) || rateLimit(error);
     }
 
     CloudWatchClient cloudWatch() {

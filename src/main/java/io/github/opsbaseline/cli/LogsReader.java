@@ -34,6 +34,8 @@ final class LogsReader {
     static final int ROW_LIMIT = 5;
     static final int MAX_POLLS = 30;
     static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+    /** Queries run at once: a share of the account's concurrent Logs Insights queries (30 in StartQuery's reference). */
+    static final int CONCURRENT_QUERIES = 10;
 
     private LogsReader() { }
 
@@ -56,14 +58,28 @@ final class LogsReader {
         }
         Instant end = ctx.now();
         long startSeconds = end.minus(WINDOW).getEpochSecond();
-        Map<ServiceConfig, String> running = new LinkedHashMap<>();
         Map<ServiceConfig, ServiceErrors> done = new LinkedHashMap<>();
-        for (ServiceConfig service : services) {
+        // A few queries at a time: Logs Insights allows an account a limited number of concurrent queries,
+        // dashboards' and other users' included
+        for (int i = 0; i < services.size(); i += CONCURRENT_QUERIES) {
+            query(ctx, services.subList(i, Math.min(services.size(), i + CONCURRENT_QUERIES)), saved.queryString(),
+                    startSeconds, end, done);
+        }
+        List<ServiceErrors> result = new ArrayList<>();
+        services.forEach(s -> result.add(done.get(s)));
+        return new Logs(savedName, (int) WINDOW.toMinutes(), ROW_LIMIT, result);
+    }
+
+    /** Runs the saved query on each service of {@code batch} at once, and records each one's rows in {@code done}. */
+    private static void query(ReadContext ctx, List<ServiceConfig> batch, String queryString, long startSeconds,
+                              Instant end, Map<ServiceConfig, ServiceErrors> done) {
+        Map<ServiceConfig, String> running = new LinkedHashMap<>();
+        for (ServiceConfig service : batch) {
             String logGroup = service.logGroupName(ctx.targets().names());
             try {
                 String queryId = ctx.calls().call(SECTION, LOGS_START_QUERY, () -> ctx.aws().logs().startQuery(r -> r
                         .logGroupName(logGroup).startTime(startSeconds).endTime(end.getEpochSecond())
-                        .queryString(saved.queryString()).limit(ROW_LIMIT))).queryId();
+                        .queryString(queryString).limit(ROW_LIMIT))).queryId();
                 running.put(service, queryId);
             } catch (ApiCalls.Failed e) {
                 ctx.calls().report(e.problem());
@@ -88,7 +104,8 @@ final class LogsReader {
                         }
                         case "Scheduled", "Running" -> { }
                         default -> {
-                            ctx.calls().report(new Problem(SECTION, LOGS_GET_QUERY_RESULTS, "error", "Logs Insights query on "
+                            String kind = results.statusAsString().equals("Timeout") ? "timeout" : "error";
+                            ctx.calls().report(new Problem(SECTION, LOGS_GET_QUERY_RESULTS, kind, "Logs Insights query on "
                                     + logGroup + " ended " + results.statusAsString()));
                             done.put(service, new ServiceErrors(service.name(), logGroup, null, false, null));
                             it.remove();
@@ -112,9 +129,6 @@ final class LogsReader {
             }
             done.put(service, new ServiceErrors(service.name(), logGroup, null, false, null));
         });
-        List<ServiceErrors> result = new ArrayList<>();
-        services.forEach(s -> result.add(done.get(s)));
-        return new Logs(savedName, (int) WINDOW.toMinutes(), ROW_LIMIT, result);
     }
 
     private static boolean pause(ReadContext ctx) {
