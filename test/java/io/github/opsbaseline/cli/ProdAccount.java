@@ -30,6 +30,7 @@ final class ProdAccount implements Function<Request, Response> {
 
     private boolean criticalFiring = true;
     private boolean queriesNeverFinish;
+    private boolean queriesTimeOut;
     private final Map<String, String> queryLogGroups = new ConcurrentHashMap<>();
     private final AtomicInteger queryIds = new AtomicInteger();
     private final AtomicInteger queriesRunning = new AtomicInteger();
@@ -52,6 +53,12 @@ final class ProdAccount implements Function<Request, Response> {
     /** The most Logs Insights queries started and not yet complete at any one time. */
     int mostQueriesRunning() {
         return mostQueriesRunning.get();
+    }
+
+    /** Logs Insights queries end Timeout (Logs Insights' own 60-minute limit). */
+    ProdAccount queriesTimeOut() {
+        queriesTimeOut = true;
+        return this;
     }
 
     /** Logs Insights queries stay Running forever (the CLI must stop them). */
@@ -338,6 +345,10 @@ final class ProdAccount implements Function<Request, Response> {
 
     private Response getQueryResults(Request r) {
         String logGroup = queryLogGroups.get(r.json().path("queryId").asText());
+        if (queriesTimeOut) {
+            queriesRunning.decrementAndGet();
+            return Response.json("{\"status\":\"Timeout\",\"results\":[]}");
+        }
         if (queriesNeverFinish) {
             return Response.json("{\"status\":\"Running\",\"results\":[],\"statistics\":{\"recordsMatched\":0.0,\"recordsScanned\":1200.0,\"bytesScanned\":480000.0}}");
         }

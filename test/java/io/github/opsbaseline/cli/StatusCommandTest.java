@@ -357,6 +357,18 @@ class StatusCommandTest {
     }
 
     @Test
+    void aLogsQueryThatEndsTimeoutIsReportedAsATimeout() throws Exception {
+        try (FakeAws aws = new FakeAws(new ProdAccount().quiet().queriesTimeOut())) {
+            CliRun run = CliRun.status(aws, "--env", "prod", "--logs-only", "--output", "json");
+
+            assertThat(run.exitCode()).isEqualTo(StatusCommand.PARTIAL);
+            List<String> kinds = new java.util.ArrayList<>();
+            JSON.readTree(run.stdout()).path("problems").forEach(p -> kinds.add(p.path("kind").asText()));
+            assertThat(kinds).as(run.stdout()).hasSize(5).containsOnly("timeout");
+        }
+    }
+
+    @Test
     void theOfflineEstimateComesFromAGivenAssembly(@TempDir Path dir) throws Exception {
         Path assembly = AssemblyFixture.write(dir);
         try (FakeAws aws = new FakeAws(new ProdAccount())) {
