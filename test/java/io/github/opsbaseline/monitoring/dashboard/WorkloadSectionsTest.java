@@ -40,4 +40,24 @@ class WorkloadSectionsTest {
         assertThat(sections("shop-test-web-acl", db)).extracting(DashboardSection::title)
                 .containsExactly("Databases", "Web firewall (shop-test-web-acl)");
     }
+
+    @Test
+    void eachLoadBalancerHasItsTrafficErrorsAndConnectionsAndEachServiceItsTargetsHealth() {
+        // GIVEN a service behind a load balancer's target group, and the load balancer
+        MonitoredWorkload w = new MonitoredWorkload(List.of(new MonitoredWorkload.Service("api", "main", "shop-api",
+                "/ecs/shop-api", "app/shop-public/4567", "targetgroup/api/0123", null, null)),
+                List.of(new MonitoredWorkload.LoadBalancer("alb-public", "app/shop-public/4567", null)), null, null);
+
+        // WHEN the sections are laid out
+        List<DashboardSection> s = new WorkloadSections("eu-west-1", "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:",
+                "shop/test", null).sections(w, List.of(), List.of());
+
+        // THEN the service shows its healthy and unhealthy targets, and the load balancer its own section
+        assertThat(s).extracting(DashboardSection::title).containsExactly("Service api", "Load balancers");
+        assertThat(titles(s.get(0))).contains("Targets");
+        assertThat(titles(s.get(1))).containsExactly("alb-public: requests and errors", "alb-public: connections");
+        String body = s.toString();
+        assertThat(body).contains("HealthyHostCount", "UnHealthyHostCount", "HTTPCode_ELB_5XX_Count",
+                "RejectedConnectionCount", "ActiveConnectionCount", "app/shop-public/4567");
+    }
 }

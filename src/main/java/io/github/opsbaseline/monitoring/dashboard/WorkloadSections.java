@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The sections of the operations dashboard for a workload: alarm status first (composites and
- * critical alarms), then each service (traffic, latency, errors, CPU, memory), the databases, the
+ * critical alarms), then each service (traffic, latency, errors, target health, CPU, memory), the load
+ * balancers (traffic, errors, connections: seed 000's "traffic, response, health"), the databases, the
  * caches, the web firewall, and recent errors from the service logs.
  *
  * @param region the region of every metric (the stack's)
@@ -44,6 +45,11 @@ public record WorkloadSections(String region, String alarmArnPrefix, String logN
         }
         for (MonitoredWorkload.Service s : w.services()) {
             sections.add(service(s));
+        }
+        if (!w.loadBalancers().isEmpty()) {
+            List<Map<String, Object>> widgets = new ArrayList<>();
+            w.loadBalancers().forEach(lb -> widgets.addAll(loadBalancer(lb)));
+            sections.add(new DashboardSection("Load balancers", widgets));
         }
         if (!w.databases().isEmpty()) {
             List<Map<String, Object>> widgets = new ArrayList<>();
@@ -89,6 +95,9 @@ public record WorkloadSections(String region, String alarmArnPrefix, String logN
                     line(ns, "TargetResponseTime", tg, "p99", "p99"),
                     line(ns, "TargetResponseTime", tg, "Average", "average"))));
             errors.add(line(ns, "HTTPCode_Target_5XX_Count", tg, "Sum", "target 5xx"));
+            widgets.add(metric("Targets", region, List.of(
+                    line(ns, "HealthyHostCount", tg, "Minimum", "healthy"),
+                    line(ns, "UnHealthyHostCount", tg, "Maximum", "unhealthy"))));
         }
         errors.add(line(logNamespace, LogSignals.metricName(s.name(), "log-errors"), Map.of(), "Sum", "error log lines"));
         widgets.add(metric("Errors", region, errors));
@@ -99,6 +108,20 @@ public record WorkloadSections(String region, String alarmArnPrefix, String logN
                 line("AWS/ECS", "MemoryUtilization", ecs, "Average", "average"),
                 line("AWS/ECS", "MemoryUtilization", ecs, "Maximum", "maximum"))));
         return new DashboardSection("Service " + s.name(), widgets);
+    }
+
+    private List<Map<String, Object>> loadBalancer(MonitoredWorkload.LoadBalancer lb) {
+        Map<String, String> id = dims("LoadBalancer", lb.fullName());
+        String ns = "AWS/ApplicationELB";
+        String t = lb.name() + ": ";
+        return List.of(
+                metric(t + "requests and errors", region, List.of(
+                        line(ns, "RequestCount", id, "Sum", "requests"),
+                        line(ns, "HTTPCode_ELB_5XX_Count", id, "Sum", "load balancer 5xx"),
+                        line(ns, "HTTPCode_Target_5XX_Count", id, "Sum", "target 5xx"))),
+                metric(t + "connections", region, List.of(
+                        line(ns, "ActiveConnectionCount", id, "Sum", "active"),
+                        line(ns, "RejectedConnectionCount", id, "Sum", "rejected"))));
     }
 
     private List<Map<String, Object>> database(MonitoredWorkload.Database d) {
