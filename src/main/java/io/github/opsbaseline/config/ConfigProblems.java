@@ -65,16 +65,26 @@ public final class ConfigProblems {
 
     /** The same, with {@code context} (e.g. where the levels come from) after "the critical one". */
     public void warningBeforeCritical(String path, Number warning, Number critical, boolean higherIsWorse, String context) {
+        String problem = levelOrderProblem(warning, critical, higherIsWorse, context);
+        if (problem != null) {
+            add(path, problem);
+        }
+    }
+
+    /**
+     * The rule {@link #warningBeforeCritical} applies, for callers that throw instead of collecting (the
+     * constructs given levels in code): the warning level strictly before the critical one on the bad
+     * side; null when it holds or either level is absent.
+     */
+    public static String levelOrderProblem(Number warning, Number critical, boolean higherIsWorse, String context) {
         if (warning == null || critical == null) {
-            return;
+            return null;
         }
         boolean ok = higherIsWorse ? warning.doubleValue() < critical.doubleValue()
                 : warning.doubleValue() > critical.doubleValue();
-        if (!ok) {
-            add(path, "warning threshold must be " + (higherIsWorse ? "below" : "above")
-                    + " the critical one" + context + ", found warning " + Numbers.plain(warning.doubleValue())
-                    + " and critical " + Numbers.plain(critical.doubleValue()));
-        }
+        return ok ? null : "warning threshold must be " + (higherIsWorse ? "below" : "above")
+                + " the critical one" + context + ", found warning " + Numbers.plain(warning.doubleValue())
+                + " and critical " + Numbers.plain(critical.doubleValue());
     }
 
     /** Reports every name that appears twice in a list, at the second occurrence. */

@@ -41,6 +41,12 @@ public record MonitoringConfig(Integer logRetentionDays, Thresholds thresholds, 
     public static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150,
             180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
+    /** What is wrong with a retention CloudWatch Logs does not offer, or null for one it does. */
+    public static String retentionProblem(int days) {
+        return LOG_RETENTION_DAYS.contains(days) ? null
+                : "expected one of CloudWatch Logs' retention periods " + LOG_RETENTION_DAYS + ", found " + days;
+    }
+
     /** CloudWatch's limits on a composite alarm rule. */
     public static final int MAX_ALARMS_PER_RULE = 100;
     public static final int MAX_RULE_LENGTH = 10_240;
@@ -72,9 +78,9 @@ public record MonitoringConfig(Integer logRetentionDays, Thresholds thresholds, 
     }
 
     void validate(ConfigProblems problems, String path, EnvironmentConfig env) {
-        if (!LOG_RETENTION_DAYS.contains(logRetentionDays)) {
-            problems.add(field(path, "logRetentionDays"), "expected one of CloudWatch Logs' retention periods "
-                    + LOG_RETENTION_DAYS + ", found " + logRetentionDays);
+        String retention = retentionProblem(logRetentionDays);
+        if (retention != null) {
+            problems.add(field(path, "logRetentionDays"), retention);
         }
         thresholds.validate(problems, field(path, "thresholds"));
         alarms.forEach((key, override) -> {

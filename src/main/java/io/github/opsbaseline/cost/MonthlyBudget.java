@@ -1,19 +1,13 @@
 package io.github.opsbaseline.cost;
 
 import io.github.opsbaseline.alerting.IAlertTopics;
+import io.github.opsbaseline.core.Digests;
 import io.github.opsbaseline.core.ResourceNames;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.budgets.CfnBudget;
 import software.constructs.Construct;
 
@@ -89,27 +83,13 @@ public class MonthlyBudget extends Construct {
      */
     static String digest(Construct scope, List<BudgetAlert> alerts, IAlertTopics topics) {
         StringBuilder canonical = new StringBuilder();
-        Stack stack = Stack.of(scope);
         for (BudgetAlert alert : alerts) {
             canonical.append(alert.forecast() ? "FORECASTED" : "ACTUAL").append(' ')
                     .append(BigDecimal.valueOf(alert.percent()).stripTrailingZeros().toPlainString()).append(' ')
                     .append(alert.severity().id()).append(' ')
-                    .append(json(stack.resolve(topics.topic(alert.severity()).getTopicArn()))).append('\n');
+                    .append(Digests.resolvedJson(scope, topics.topic(alert.severity()).getTopicArn())).append('\n');
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    private static String json(Object resolved) {
-        try {
-            return new ObjectMapper().writeValueAsString(resolved);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a resolved topic ARN is JSON", e);
-        }
+        return Digests.shortHex(canonical.toString());
     }
 
     public CfnBudget budget() {

@@ -1,8 +1,6 @@
 package io.github.opsbaseline.monitoring;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.github.opsbaseline.core.Digests;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awscdk.NestedStack;
@@ -67,12 +65,7 @@ public final class MonitoringLayout {
      * {@value #GROUPS}. A function of the id alone, the same on every JVM and every run.
      */
     public static int groupOf(String unitId) {
-        byte[] digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256").digest(unitId.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        byte[] digest = Digests.sha256(unitId);
         long head = ((digest[0] & 0xffL) << 24) | ((digest[1] & 0xffL) << 16) | ((digest[2] & 0xffL) << 8)
                 | (digest[3] & 0xffL);
         return (int) (head % GROUPS) + 1;

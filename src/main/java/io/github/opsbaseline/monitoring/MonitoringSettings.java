@@ -41,9 +41,8 @@ public record MonitoringSettings(Integer logRetentionDays, Boolean createLogGrou
 
     public MonitoringSettings {
         logRetentionDays = logRetentionDays == null ? 30 : logRetentionDays;
-        if (!MonitoringConfig.LOG_RETENTION_DAYS.contains(logRetentionDays)) {
-            throw new IllegalArgumentException("logRetentionDays: expected one of CloudWatch Logs' retention periods "
-                    + MonitoringConfig.LOG_RETENTION_DAYS + ", found " + logRetentionDays);
+        if (MonitoringConfig.retentionProblem(logRetentionDays) != null) {
+            throw new IllegalArgumentException("logRetentionDays: " + MonitoringConfig.retentionProblem(logRetentionDays));
         }
         createLogGroups = createLogGroups == null || createLogGroups;
         anomalyBandWidth = anomalyBandWidth == null ? 2.0 : anomalyBandWidth;

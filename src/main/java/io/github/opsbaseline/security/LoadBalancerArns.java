@@ -1,11 +1,6 @@
 package io.github.opsbaseline.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.github.opsbaseline.core.Digests;
 import java.util.Map;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
@@ -32,7 +27,7 @@ final class LoadBalancerArns {
             if (resolved instanceof Map<?, ?> ref && ref.size() == 1 && ref.get("Ref") instanceof String logicalId) {
                 return "ref-" + logicalId;
             }
-            return "token-" + digest(resolved);
+            return "token-" + Digests.shortHex(Digests.resolvedJson(scope, arn));
         }
         int start = arn.indexOf(APP_LOAD_BALANCER);
         int end = arn.lastIndexOf('/');
@@ -42,14 +37,5 @@ final class LoadBalancerArns {
                     + arn + "\"");
         }
         return arn.substring(start + APP_LOAD_BALANCER.length(), end);
-    }
-
-    private static String digest(Object resolved) {
-        try {
-            byte[] json = new ObjectMapper().writeValueAsBytes(resolved);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json), 0, 4);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("a resolved ARN is JSON, and every Java runtime has SHA-256", e);
-        }
     }
 }

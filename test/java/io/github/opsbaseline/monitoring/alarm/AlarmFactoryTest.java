@@ -62,10 +62,10 @@ class AlarmFactoryTest {
         // THEN each is refused with the resource, the signal and the levels, above and below alike
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AlarmFactory(stack, base.withOverrides(Map.of(
                         "cpu", new AlarmOverride(95.0, null, null)))).create("api", Map.of(), cpu))
-                .hasMessage("api cpu: the warning level must be below the critical one, found warning 95 and critical 90");
+                .hasMessage("api cpu: warning threshold must be below the critical one, found warning 95 and critical 90");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AlarmFactory(stack, base.withOverrides(Map.of(
                         "free", new AlarmOverride(5.0, null, null)))).create("db", Map.of(), free))
-                .hasMessage("db free: the warning level must be above the critical one, found warning 5 and critical 10");
+                .hasMessage("db free: warning threshold must be above the critical one, found warning 5 and critical 10");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AlarmFactory(stack, base.withOverrides(Map.of(
                         "cpu", new AlarmOverride(-1.0, null, null)))).create("api", Map.of(), cpu))
                 .hasMessage("api cpu: expected levels of at least 0, found -1");

@@ -2,6 +2,7 @@ package io.github.opsbaseline.monitoring.alarm;
 
 import io.github.opsbaseline.core.Numbers;
 import io.github.opsbaseline.alerting.Severity;
+import io.github.opsbaseline.config.ConfigProblems;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -83,14 +84,10 @@ public final class AlarmFactory {
                         + Numbers.plain(level));
             }
         }
-        if (def.isBand() || def.warning() == null || def.critical() == null) {
-            return;
-        }
-        boolean higherIsWorse = def.direction().higherIsWorse();
-        if (higherIsWorse ? def.warning() >= def.critical() : def.warning() <= def.critical()) {
-            throw new IllegalArgumentException(resource + " " + def.id() + ": the warning level must be "
-                    + (higherIsWorse ? "below" : "above") + " the critical one, found warning "
-                    + Numbers.plain(def.warning()) + " and critical " + Numbers.plain(def.critical()));
+        String order = def.isBand() ? null
+                : ConfigProblems.levelOrderProblem(def.warning(), def.critical(), def.direction().higherIsWorse(), "");
+        if (order != null) {
+            throw new IllegalArgumentException(resource + " " + def.id() + ": " + order);
         }
     }
 

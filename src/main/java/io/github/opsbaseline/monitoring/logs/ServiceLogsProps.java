@@ -36,9 +36,8 @@ public record ServiceLogsProps(AlarmOptions options, String resourceName, String
         Objects.requireNonNull(logGroupName, "logGroupName");
         createLogGroup = createLogGroup == null || createLogGroup;
         retentionDays = retentionDays == null ? 30 : retentionDays;
-        if (!MonitoringConfig.LOG_RETENTION_DAYS.contains(retentionDays)) {
-            throw new IllegalArgumentException("retentionDays: expected one of CloudWatch Logs' retention periods "
-                    + MonitoringConfig.LOG_RETENTION_DAYS + ", found " + retentionDays);
+        if (MonitoringConfig.retentionProblem(retentionDays) != null) {
+            throw new IllegalArgumentException("retentionDays: " + MonitoringConfig.retentionProblem(retentionDays));
         }
         removalPolicy = removalPolicy == null ? RemovalPolicy.RETAIN : removalPolicy;
         metricNamespace = metricNamespace == null ? defaultNamespace(options) : metricNamespace;
